@@ -1,0 +1,34 @@
+package org.districtops.gateway.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/** The gateway's own pages and the circuit breakers' fallback target. */
+@Configuration(proxyBeanMethods = false)
+public class WebRoutes {
+
+    private static final Resource DISTRICT_PAGE = new ClassPathResource("static/district.html");
+
+    /** One static page for every district; its script reads the id from the URL. */
+    @Bean
+    RouterFunction<ServerResponse> districtPage() {
+        return route(GET("/districts/{districtId}"), request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .bodyValue(DISTRICT_PAGE));
+    }
+
+    /** Any method: the fallback is reached by forwarding the original request, whatever it was. */
+    @Bean
+    RouterFunction<ServerResponse> fallback(FallbackHandler handler) {
+        return route(path("/fallback/{service}"), handler::serviceUnavailable);
+    }
+}

@@ -1,0 +1,131 @@
+package org.districtops.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs the whole gateway against a real (tiny) vision service started with the JDK's HTTP server, and points
+ * the pilot route at a port where nothing listens. Every IT shares this one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class GatewayITSupport {
+
+    protected static final String ISSUER = "http://issuer.test";
+    protected static final Path KEY_DIR;
+    /** Every path the fake vision service was asked for, in order. */
+    protected static final Queue<String> VISION_REQUESTS = new ConcurrentLinkedQueue<>();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpServer VISION;
+    private static final int DEAD_PORT;
+
+    static {
+        try {
+            KEY_DIR = Files.createTempDirectory("gateway-it-keys");
+            VISION = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newCachedThreadPool();
+            VISION.setExecutor(executor);
+            VISION.createContext("/api/vision/", GatewayITSupport::handleVision);
+            VISION.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                VISION.stop(0);
+                executor.shutdownNow();
+            }));
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                DEAD_PORT = socket.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    protected WebTestClient client;
+
+    @LocalServerPort
+    protected int port;
+
+    /** An absolute URI sent exactly as written (no template expansion or re-encoding). */
+    protected URI raw(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("DOP_VISION_URI", () -> "http://127.0.0.1:" + VISION.getAddress().getPort());
+        registry.add("DOP_PILOT_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("DOP_AUTH_KEY_DIR", KEY_DIR::toString);
+        registry.add("DOP_AUTH_ISSUER", () -> ISSUER);
+        // Short enough to test quickly, and unlike Resilience4j's own 1 s default, so the test shows it applies.
+        registry.add("DOP_GATEWAY_DOWNSTREAM_TIMEOUT", () -> "2s");
+    }
+
+    /**
+     * {@code /api/vision/slow} answers after 4 s; {@code /api/vision/actuator/**} answers as a real service
+     * would (so a leak would be visible); everything else echoes the request back as JSON with status 201.
+     */
+    private static void handleVision(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        VISION_REQUESTS.add(path);
+        try (exchange) {
+            if (path.equals("/api/vision/slow")) {
+                sleep(4_000);
+                respond(exchange, 200, Map.of("slow", true));
+                return;
+            }
+            if (path.startsWith("/api/vision/actuator")) {
+                respond(exchange, 200, Map.of("status", "UP", "leaked", true));
+                return;
+            }
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("path", path);
+            echo.put("query", exchange.getRequestURI().getRawQuery());
+            echo.put("correlationIds", exchange.getRequestHeaders().getOrDefault("X-Correlation-Id", List.of()));
+            echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().add("X-Correlation-Id", "set-by-downstream");
+            respond(exchange, 201, echo);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.districtops.kit.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.districtops.kit.messaging.EventMetadataProvider;
+import org.districtops.kit.readside.ReadSideGuard;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine, auto-configured on the pooled
+ * DataSource, schema by Flyway), and everything derived in the service's MongoDB database: tracking tokens,
+ * sagas and dead letters next to the projections they belong to.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonStoreConfiguration {
+
+    /** Axon's serializer is Jackson 2 based (Boot 4 uses Jackson 3 for the web); dates as ISO strings. */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // tolerant reader for old events
+    }
+
+    /** Axon's units of work join Spring's JDBC transactions: all events of one command commit together. */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager platformTransactionManager) {
+        return new SpringTransactionManager(platformTransactionManager);
+    }
+
+    /**
+     * The event store engine, declared here rather than by Axon's JdbcAutoConfiguration, whose
+     * "DataSource present" condition is evaluated before Boot 4 has registered the DataSource.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(axonTransactionManager)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                // PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505: a concurrent change
+                .persistenceExceptionResolver(new SQLStateResolver())
+                .schema(EVENT_SCHEMA)
+                .build();
+    }
+
+    /** Table and column names as created by db/kit/V1__axon_event_store.sql (snake case, like Axon's JPA). */
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    @Bean
+    MongoDatabase readSideDatabase(MongoClient client, ReadSideProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase readSideDatabase) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(readSideDatabase)
+                .trackingTokensCollectionName("axon_tracking_tokens")
+                .sagasCollectionName("axon_sagas")
+                .deadLetterCollectionName("axon_dead_letters")
+                .build();
+    }
+
+    /** Depends on the guard so that a stale read side is cleared before any processor claims a token. */
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ReadSideGuard readSideGuard) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** One stream of event processors for every projection, with failed events parked in a dead-letter queue. */
+    @Bean
+    ConfigurerModule eventProcessingDefaults(MongoTemplate axonMongoTemplate,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             Serializer serializer, TransactionManager transactionManager) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerDeadLetterQueueProvider(processingGroup -> config ->
+                        MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(processingGroup)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(eventSerializer)
+                                .transactionManager(transactionManager)
+                                .build());
+    }
+
+    @Bean
+    CorrelationDataProvider eventMetadataProvider() {
+        return new EventMetadataProvider();
+    }
+}

@@ -1,0 +1,69 @@
+package org.districtops.kit.config;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import com.mongodb.client.MongoDatabase;
+import org.districtops.kit.messaging.CommandSender;
+import org.districtops.kit.readside.ReadSideGuard;
+import org.districtops.kit.readside.ReplayProgress;
+import org.districtops.kit.security.ResourceServerConfiguration;
+import org.districtops.kit.web.CorrelationIdFilter;
+import org.districtops.kit.web.ProblemDetailsAdvice;
+import org.districtops.kit.web.ServiceInfoController;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The service kit: one import gives a service the platform's stores, metadata, errors, security and ops. */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class, JdbcAutoConfiguration.class,
+        EventProcessingAutoConfiguration.class})
+@EnableConfigurationProperties(ReadSideProperties.class)
+@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class})
+public class ServiceKitAutoConfiguration {
+
+    @Bean
+    @DependsOn("flywayInitializer")
+    ReadSideGuard readSideGuard(MongoDatabase readSideDatabase, JdbcTemplate jdbcTemplate,
+                                ReadSideProperties properties) {
+        return new ReadSideGuard(readSideDatabase, jdbcTemplate, properties);
+    }
+
+    @Bean
+    ReplayProgress readSide(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon,
+                            ReadSideGuard guard, MongoDatabase readSideDatabase,
+                            @Value("${dop.read-side.progress-interval-ms:2000}") long intervalMillis) {
+        return new ReplayProgress(processing, axon, guard, readSideDatabase, intervalMillis);
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway commandGateway) {
+        return new CommandSender(commandGateway);
+    }
+
+    @Bean
+    ServiceInfoController serviceInfoController(@Value("${spring.application.name}") String name) {
+        return new ServiceInfoController(name);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,202 @@
+package org.districtops.kit.web;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import jakarta.validation.ConstraintViolationException;
+import org.districtops.kit.errors.InvalidInputException;
+import org.districtops.kit.errors.NotFoundException;
+import org.districtops.kit.errors.StateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error leaves the service as RFC 9457 problem+json. Validation problems name the field in
+ * {@code errors[].field}; bad input is always 4xx, and nothing internal leaks into a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** One field-level complaint. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetailsAdvice::toFieldProblem)
+                .toList();
+        ex.getBindingResult().getGlobalErrors().forEach(e ->
+                log.debug("Global validation error: {}", e.getDefaultMessage()));
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a @Valid body is reported as ParameterErrors: name its fields, not the parameter
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ProblemDetailsAdvice::toFieldProblem)
+                        : r.getResolvableErrors().stream().map(e -> new FieldProblem(
+                                r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        FieldProblem problem;
+        if (cause instanceof StreamReadException parse) {
+            var location = parse.getLocation();
+            problem = new FieldProblem("body", "Malformed JSON" + (location == null ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+                    + ": " + parse.getOriginalMessage());
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = new FieldProblem(path(unknown), "Unknown property '" + unknown.getPropertyName()
+                    + "'; expected one of " + unknown.getKnownPropertyIds());
+        } else if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+            problem = new FieldProblem(path(mapping), "Invalid value: " + firstLine(mapping.getOriginalMessage()));
+        } else {
+            problem = new FieldProblem("body", "Request body is missing or unreadable");
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                new FieldProblem(ex.getName(), "Invalid value '" + ex.getValue() + "'"))));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<Object> conflict(StateConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else changed or created this at the same time; reload and try again.");
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    ResponseEntity<Object> notFound(RuntimeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found",
+                ex instanceof NotFoundException ? ex.getMessage() : "No such resource.");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+    }
+
+    /** A command handler's exception reaches us wrapped when it crossed a (future) distributed bus. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof InvalidInputException e) {
+            return invalidInput(e);
+        }
+        if (cause instanceof StateConflictException e) {
+            return conflict(e);
+        }
+        return unexpected(ex);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; the request was not applied.");
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        body.setTitle("Invalid request");
+        body.setDetail(errors.isEmpty() ? "The request is invalid." : errors.stream()
+                .map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow());
+        body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message()))
+                .toList());
+        return body;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static FieldProblem toFieldProblem(FieldError e) {
+        return new FieldProblem(e.getField(), e.getDefaultMessage());
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,87 @@
+package org.districtops.testsupport;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Real RS256 tokens for tests, verified by the services through a real JWKS endpoint on loopback,
+ * exactly as they verify the platform's issuer in production.
+ */
+public final class TestTokens {
+
+    private static RSAKey key;
+    private static HttpServer server;
+
+    private TestTokens() {
+    }
+
+    private static synchronized RSAKey key() {
+        if (key == null) {
+            try {
+                key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("test-key").generate();
+                byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.createContext("/jwks", exchange -> {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, jwks.length);
+                    exchange.getResponseBody().write(jwks);
+                    exchange.close();
+                });
+                server.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return key;
+    }
+
+    public static String jwkSetUri() {
+        key();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+    }
+
+    /** A valid token for {@code subject} acting for {@code district} in {@code roles}. */
+    public static String token(String subject, String district, String... roles) {
+        return sign(subject, district, Instant.now().plusSeconds(600), roles);
+    }
+
+    public static String expiredToken(String subject, String district, String... roles) {
+        return sign(subject, district, Instant.now().minusSeconds(600), roles);
+    }
+
+    private static String sign(String subject, String district, Instant expiry, String... roles) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer("http://test-issuer")
+                    .subject(subject)
+                    .claim("district", district)
+                    .claim("roles", List.of(roles))
+                    .issueTime(Date.from(expiry.minusSeconds(900)))
+                    .expirationTime(Date.from(expiry))
+                    .jwtID(UUID.randomUUID().toString())
+                    .build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key().getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

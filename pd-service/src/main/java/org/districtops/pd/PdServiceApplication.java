@@ -1,0 +1,14 @@
+package org.districtops.pd;
+
+import org.districtops.kit.lifecycle.ParentProcessWatcher;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PdServiceApplication {
+
+    public static void main(String[] args) {
+        ParentProcessWatcher.watchFromEnvironment();
+        SpringApplication.run(PdServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,14 @@
+package org.districtops.pilot;
+
+import org.districtops.kit.lifecycle.ParentProcessWatcher;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PilotServiceApplication {
+
+    public static void main(String[] args) {
+        ParentProcessWatcher.watchFromEnvironment();
+        SpringApplication.run(PilotServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,75 @@
+package org.districtops.vision.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.districtops.kit.messaging.Actor;
+import org.districtops.kit.messaging.CommandSender;
+import org.districtops.kit.security.ActorResolver;
+import org.districtops.vision.api.AddPlanGoal;
+import org.districtops.vision.api.CreateStrategicPlan;
+import org.districtops.vision.api.GoalDraft;
+import org.districtops.vision.api.PlanRef;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Superintendents create the district's strategic plan and its goals. */
+@RestController
+@RequestMapping("/districts/{districtId}/plans")
+@SecurityRequirement(name = "bearer")
+public class PlanCommandController {
+
+    static final String DISTRICT_ID = "[a-z0-9][a-z0-9-]{1,63}";
+    static final String PLAN_ID = "[A-Za-z0-9-]{1,64}";
+    private static final Set<String> PLAN_EDITORS = Set.of("superintendent");
+
+    private final CommandSender commands;
+
+    public PlanCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Create the district's strategic plan, optionally with its first goal")
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+                                                      @Valid @RequestBody PlanRequests.CreatePlan body) {
+        Actor actor = ActorResolver.require(districtId, PLAN_EDITORS);
+        PlanRef plan = new PlanRef(districtId, UUID.randomUUID().toString());
+        GoalDraft firstGoal = body.firstGoal() == null ? null : draft(body.firstGoal());
+        commands.send(new CreateStrategicPlan(plan, body.title(), body.startYear(), body.endYear(), firstGoal), actor);
+        long version = firstGoal == null ? 0 : 1;
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/public/districts/{districtId}/plans/{planId}")
+                        .buildAndExpand(districtId, plan.planId()).toUri())
+                .eTag(Long.toString(version))
+                .body(Map.of("planId", plan.planId(), "districtId", districtId, "version", version));
+    }
+
+    @Operation(summary = "Add a goal to a plan; send If-Match with the plan version to guard against lost updates")
+    @PostMapping("/{planId}/goals")
+    public ResponseEntity<Map<String, Object>> addGoal(
+            @PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+            @PathVariable @Pattern(regexp = PLAN_ID) String planId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody PlanRequests.Goal body) {
+        Actor actor = ActorResolver.require(districtId, PLAN_EDITORS);
+        GoalDraft goal = draft(body);
+        commands.send(new AddPlanGoal(new PlanRef(districtId, planId), goal, ETags.parse(ifMatch)), actor);
+        return ResponseEntity.status(201).body(Map.of("planId", planId, "goalId", goal.goalId()));
+    }
+
+    private static GoalDraft draft(PlanRequests.Goal goal) {
+        return new GoalDraft(UUID.randomUUID().toString(), goal.title(), goal.description(), goal.conditions());
+    }
+}
