@@ -1,5 +1,6 @@
 package org.districtops.gateway;
 
+import org.districtops.lifecycle.ParentProcessWatcher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        ParentProcessWatcher.watchFromEnvironment();
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -1,6 +1,6 @@
 package org.districtops.pilot;
 
-import org.districtops.kit.lifecycle.ParentProcessWatcher;
+import org.districtops.lifecycle.ParentProcessWatcher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

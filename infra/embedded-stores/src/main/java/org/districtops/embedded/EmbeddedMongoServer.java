@@ -38,7 +38,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             backend = new MemoryBackend();
         } else {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            backend = new H2Backend(file.toString());
+            backend = openOrReplace(file);
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -46,6 +46,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         log.info("MongoDB wire server (mongo-java-server) listening on port {} (data: {})", address.getPort(),
                 file == null ? "memory" : file);
         return new EmbeddedMongoServer(server, backend, address);
+    }
+
+    /**
+     * A hard kill can leave the store unreadable. The read side is derived data, so set the damaged file aside
+     * and start empty: the services notice the missing read side and rebuild it from the event store.
+     */
+    private static MongoBackend openOrReplace(Path file) throws IOException {
+        try {
+            return new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            log.warn("Read-side store {} could not be opened ({}); moved it to {} and starting empty", file,
+                    e.getMessage(), aside);
+            return new H2Backend(file.toString());
+        }
     }
 
     public int port() {

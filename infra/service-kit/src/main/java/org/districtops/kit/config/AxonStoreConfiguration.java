@@ -29,10 +29,12 @@ import org.axonframework.serialization.Serializer;
 import org.districtops.kit.messaging.EventMetadataProvider;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine, auto-configured on the pooled
@@ -92,6 +94,16 @@ public class AxonStoreConfiguration {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    /**
+     * Fail fast when the read store is unreachable (the driver's default waits 30 s per operation), so a
+     * missing MongoDB pauses projections and fails reads quickly instead of hanging requests and shutdown.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer readSideTimeouts() {
+        return settings -> settings.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS));
+    }
 
     @Bean
     MongoDatabase readSideDatabase(MongoClient client, ReadSideProperties properties) {

@@ -1,4 +1,4 @@
-package org.districtops.kit.lifecycle;
+package org.districtops.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,149 @@
+package org.districtops.launcher;
+
+import org.districtops.embedded.EmbeddedMongoServer;
+import org.districtops.embedded.EmbeddedPostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole platform on its embedded default: a real PostgreSQL (the event store, data under
+ * data/postgres), the in-process MongoDB wire server (the disposable read side, data/mongo), the four
+ * services and the gateway, each in its own JVM. Ctrl-C stops everything gracefully.
+ */
+public final class PlatformLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
+
+    /** A service: its own database, its jar (relative to the repository), URL prefix and port. */
+    private record ServiceSpec(String name, String database, String jar, String contextPath, String portVariable,
+                               int port) {
+    }
+
+    private List<ServiceSpec> services() {
+        return List.of(
+                new ServiceSpec("vision-service", "vision", "vision-service/vision-app/target/vision-service.jar",
+                        "/api/vision", "DOP_VISION_PORT", settings.visionPort()),
+                new ServiceSpec("pilot-service", "pilot", "pilot-service/target/pilot-service.jar",
+                        "/api/pilots", "DOP_PILOT_PORT", settings.pilotPort()),
+                new ServiceSpec("pd-service", "pd", "pd-service/target/pd-service.jar",
+                        "/api/pd", "DOP_PD_PORT", settings.pdPort()),
+                new ServiceSpec("partnership-service", "partnership", "partnership-service/target/partnership-service.jar",
+                        "/api/partnerships", "DOP_PARTNERSHIP_PORT", settings.partnershipPort()));
+    }
+
+    private final LaunchSettings settings;
+    private final List<ManagedService> running = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedMongoServer mongo;
+
+    PlatformLauncher(LaunchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        PlatformLauncher launcher = new PlatformLauncher(LaunchSettings.fromEnvironment(System.getenv()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.stop();
+            stopped.countDown();
+        }, "platform-shutdown"));
+        try {
+            launcher.start();
+        } catch (Exception e) {
+            log.error("The platform could not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        long t0 = System.nanoTime();
+        Path data = settings.dataDirectory();
+        Files.createDirectories(data.resolve("logs"));
+        log.info("Starting the District Operations Platform (embedded default), data in {}", data);
+
+        postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort());
+        postgres.createDatabases(services().stream().map(ServiceSpec::database).toList());
+        mongo = EmbeddedMongoServer.start(data.resolve("mongo").resolve("read-side.mv"), settings.mongoPort());
+
+        String jwks = "http://127.0.0.1:" + settings.gatewayPort() + "/auth/jwks";
+        Map<String, String> gatewayEnv = new HashMap<>(Map.of(
+                "DOP_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+                "DOP_AUTH_KEY_DIR", data.resolve("keys").toString(),
+                "DOP_AUTH_ISSUER", "http://localhost:" + settings.gatewayPort()));
+        for (ServiceSpec spec : services()) {
+            int port = spec.port();
+            Map<String, String> env = new HashMap<>();
+            env.put(spec.portVariable(), Integer.toString(port));
+            env.put("DOP_POSTGRES_URL", postgres.jdbcUrl(spec.database()));
+            env.put("DOP_POSTGRES_USER", postgres.username());
+            env.put("DOP_POSTGRES_PASSWORD", postgres.password());
+            env.put("DOP_MONGO_URI", mongo.connectionString());
+            env.put("DOP_JWK_SET_URI", jwks);
+            env.put("DOP_EMBEDDED", "true");
+            running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
+                    spec.contextPath() + "/actuator/health/readiness", env, settings.serviceJavaOptions(),
+                    data.resolve("logs")));
+            gatewayEnv.put(spec.portVariable().replace("_PORT", "_URI"), "http://127.0.0.1:" + port);
+        }
+        running.add(new ManagedService("gateway", settings.home().resolve("gateway/target/gateway.jar"),
+                settings.gatewayPort(), "/actuator/health/readiness", gatewayEnv, settings.serviceJavaOptions(),
+                data.resolve("logs")));
+
+        for (ManagedService service : running) {
+            service.start();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.readyTimeoutSeconds()).toNanos();
+        for (ManagedService service : running) {
+            service.awaitReady(deadline);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String url = "http://localhost:" + settings.gatewayPort();
+        System.out.printf("""
+
+                  District Operations Platform is ready in %.1f s:  %s
+                  Public district page:  %s/districts/demo-district
+                  Demo accounts (password "demo"): superintendent, planner, pilotlead, pdstaff, educator, partner, auditor
+                  Logs: %s   Stop: Ctrl-C
+
+                """, seconds, url, url, data.resolve("logs"));
+        System.out.println("PLATFORM READY " + url);
+    }
+
+    void stop() {
+        log.info("Stopping the platform");
+        List<Thread> stoppers = new ArrayList<>();
+        for (ManagedService service : running) {
+            Thread t = new Thread(() -> service.stop(Duration.ofSeconds(30)));
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                log.warn("PostgreSQL did not stop cleanly", e);
+            }
+        }
+        log.info("Stopped");
+    }
+}
