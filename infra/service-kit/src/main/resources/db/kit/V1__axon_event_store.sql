@@ -1,4 +1,4 @@
--- Axon's event store tables, as Axon's PostgresEventTableFactory defines them: the source of truth.
+-- Axon's event store tables (PostgresEventTableFactory's types, snake_case names): the source of truth.
 -- global_index is the global sequence that tracking processors follow (gap-aware tokens).
 create table if not exists domain_event_entry (
     global_index         bigserial    not null,

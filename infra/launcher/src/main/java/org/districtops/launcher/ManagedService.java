@@ -40,6 +40,7 @@ final class ManagedService {
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
+    private Thread pump;
     private long startedAt;
 
     ManagedService(String name, Path jar, int port, String readinessPath, Map<String, String> environment,
@@ -75,7 +76,7 @@ final class ManagedService {
         builder.environment().put("DOP_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         startedAt = System.nanoTime();
         process = builder.start();
-        Thread pump = new Thread(this::pumpOutput, name + "-output");
+        pump = new Thread(this::pumpOutput, name + "-output");
         pump.setDaemon(true);
         pump.start();
         log.info("Starting {} (pid {}) on port {}", name, process.pid(), port);
@@ -132,6 +133,7 @@ final class ManagedService {
                 log.warn("{} did not stop within {} s; killing it", name, timeout.toSeconds());
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            pump.join(2000); // keep the service's last log lines (its shutdown) in its log file
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

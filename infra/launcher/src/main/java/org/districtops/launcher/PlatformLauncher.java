@@ -89,6 +89,7 @@ public final class PlatformLauncher {
             env.put("DOP_POSTGRES_PASSWORD", postgres.password());
             env.put("DOP_MONGO_URI", mongo.connectionString());
             env.put("DOP_JWK_SET_URI", jwks);
+            env.put("DOP_JWT_ISSUER", gatewayEnv.get("DOP_AUTH_ISSUER"));
             env.put("DOP_EMBEDDED", "true");
             running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
                     spec.contextPath() + "/actuator/health/readiness", env, settings.serviceJavaOptions(),

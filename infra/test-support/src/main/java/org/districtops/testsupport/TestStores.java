@@ -91,5 +91,6 @@ public final class TestStores {
         registry.add("spring.mongodb.uri", TestStores::mongoUri);
         registry.add("dop.read-side.database", () -> database);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("dop.security.jwt-issuer", () -> TestTokens.ISSUER);
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
+    public static final String ISSUER = "http://test-issuer";
     private static RSAKey key;
     private static HttpServer server;
 
@@ -57,17 +58,22 @@ public final class TestTokens {
 
     /** A valid token for {@code subject} acting for {@code district} in {@code roles}. */
     public static String token(String subject, String district, String... roles) {
-        return sign(subject, district, Instant.now().plusSeconds(600), roles);
+        return sign(ISSUER, subject, district, Instant.now().plusSeconds(600), roles);
     }
 
     public static String expiredToken(String subject, String district, String... roles) {
-        return sign(subject, district, Instant.now().minusSeconds(600), roles);
+        return sign(ISSUER, subject, district, Instant.now().minusSeconds(600), roles);
     }
 
-    private static String sign(String subject, String district, Instant expiry, String... roles) {
+    /** Signed with the trusted key, but by an issuer the services do not trust. */
+    public static String tokenFromIssuer(String issuer, String subject, String district, String... roles) {
+        return sign(issuer, subject, district, Instant.now().plusSeconds(600), roles);
+    }
+
+    private static String sign(String issuer, String subject, String district, Instant expiry, String... roles) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer("http://test-issuer")
+                    .issuer(issuer)
                     .subject(subject)
                     .claim("district", district)
                     .claim("roles", List.of(roles))

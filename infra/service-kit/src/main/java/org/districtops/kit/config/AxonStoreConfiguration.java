@@ -37,8 +37,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine, auto-configured on the pooled
- * DataSource, schema by Flyway), and everything derived in the service's MongoDB database: tracking tokens,
+ * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine on the pooled DataSource, schema by
+ * Flyway), and everything derived in the service's MongoDB database: tracking tokens,
  * sagas and dead letters next to the projections they belong to.
  */
 @Configuration(proxyBeanMethods = false)

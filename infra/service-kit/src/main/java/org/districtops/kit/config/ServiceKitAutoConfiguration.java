@@ -12,7 +12,6 @@ import org.districtops.kit.web.ProblemDetailsAdvice;
 import org.districtops.kit.web.ServiceInfoController;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,7 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The service kit: one import gives a service the platform's stores, metadata, errors, security and ops. */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class, JdbcAutoConfiguration.class,
+@AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class})
 @EnableConfigurationProperties(ReadSideProperties.class)
 @Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class})

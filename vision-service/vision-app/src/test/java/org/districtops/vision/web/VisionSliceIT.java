@@ -153,6 +153,13 @@ class VisionSliceIT {
     }
 
     @Test
+    void aTokenFromAnUntrustedIssuerIsRejected() throws Exception {
+        assertThat(post("/districts/" + district + "/plans",
+                TestTokens.tokenFromIssuer("http://evil.example", "sup-1", district, "superintendent"),
+                "{\"title\":\"Plan\",\"startYear\":2025,\"endYear\":2030}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anEducatorMayNotCreateAPlan() throws Exception {
         HttpResponse<String> response = post("/districts/" + district + "/plans",
                 TestTokens.token("edu-1", district, "educator"), "{\"title\":\"Plan\",\"startYear\":2025,\"endYear\":2030}");
