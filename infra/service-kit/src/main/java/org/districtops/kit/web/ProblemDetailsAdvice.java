@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import jakarta.validation.ConstraintViolationException;
+import org.districtops.kit.errors.ForbiddenException;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.errors.StateConflictException;
@@ -127,8 +128,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ex instanceof NotFoundException ? ex.getMessage() : "No such resource.");
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> forbidden(AccessDeniedException ex) {
+    @ExceptionHandler({AccessDeniedException.class, ForbiddenException.class})
+    ResponseEntity<Object> forbidden(RuntimeException ex) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
     }
 
@@ -141,6 +142,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof StateConflictException e) {
             return conflict(e);
+        }
+        if (cause instanceof ForbiddenException e) {
+            return forbidden(e);
         }
         return unexpected(ex);
     }

@@ -4,9 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -14,13 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.districtops.kit.readside.ReadSideGuard;
-import org.districtops.vision.api.DistrictCondition;
-import org.districtops.vision.api.FindPublicPlan;
-import org.districtops.vision.api.FindPublicPlans;
-import org.districtops.vision.api.PlanGoalAdded;
-import org.districtops.vision.api.PlanRef;
-import org.districtops.vision.api.PublicPlanView;
-import org.districtops.vision.api.StrategicPlanCreated;
+import org.districtops.vision.api.*;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The public view of strategic plans, in MongoDB. Idempotent under at-least-once delivery: each document
- * remembers the sequence number of the last event applied, and an update only applies to an older version.
+ * The read model of strategic plans, one MongoDB document per plan holding its goals, measures, milestones,
+ * updates and public change log. Idempotent under at-least-once delivery: each document remembers the sequence
+ * number of the last event applied, and a change is written only over an older version.
  */
 @Component
 @ProcessingGroup(PublicPlanProjection.PROCESSING_GROUP)
@@ -50,59 +45,186 @@ public class PublicPlanProjection {
 
     @EventHandler
     void on(StrategicPlanCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        plans.updateOne(Filters.eq("_id", id(event.districtId(), event.planId())),
-                Updates.combine(
-                        Updates.setOnInsert("districtId", event.districtId()),
-                        Updates.setOnInsert("planId", event.planId()),
-                        Updates.setOnInsert("title", event.title()),
-                        Updates.setOnInsert("startYear", event.startYear()),
-                        Updates.setOnInsert("endYear", event.endYear()),
-                        Updates.setOnInsert("goals", List.of()),
-                        Updates.setOnInsert("createdAt", Date.from(at)),
-                        Updates.setOnInsert("updatedAt", Date.from(at)),
-                        Updates.setOnInsert("version", sequence)),
-                new UpdateOptions().upsert(true));
+        Document plan = new Document("_id", id(event.districtId(), event.planId()))
+                .append("districtId", event.districtId())
+                .append("planId", event.planId())
+                .append("title", event.title())
+                .append("startYear", event.startYear())
+                .append("endYear", event.endYear())
+                .append("goals", new ArrayList<Document>())
+                .append("changes", new ArrayList<Document>())
+                .append("createdAt", Date.from(at))
+                .append("updatedAt", Date.from(at))
+                .append("version", sequence);
+        if (plans.find(Filters.eq("_id", plan.get("_id"))).first() == null) {
+            plans.replaceOne(Filters.eq("_id", plan.get("_id")), plan, new ReplaceOptions().upsert(true));
+        }
     }
 
     @EventHandler
     void on(PlanGoalAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document goal = new Document("goalId", event.goalId())
+        change(event.districtId(), event.planId(), sequence, at, plan -> goals(plan).add(new Document("goalId", event.goalId())
                 .append("title", event.title())
                 .append("description", event.description())
-                .append("conditions", event.conditions().stream().map(Enum::name).toList());
-        plans.updateOne(
-                Filters.and(Filters.eq("_id", id(event.districtId(), event.planId())), Filters.lt("version", sequence)),
-                Updates.combine(Updates.push("goals", goal), Updates.set("version", sequence),
-                        Updates.set("updatedAt", Date.from(at))));
+                .append("conditions", event.conditions().stream().map(Enum::name).toList())
+                .append("measures", new ArrayList<Document>())
+                .append("milestones", new ArrayList<Document>())));
+    }
+
+    @EventHandler
+    void on(MeasureAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> list(find(goals(plan), "goalId", event.goalId()), "measures")
+                .add(new Document("measureId", event.measureId())
+                        .append("name", event.name())
+                        .append("unit", event.unit())
+                        .append("direction", event.direction().name())
+                        .append("baselineValue", event.baselineValue())
+                        .append("baselineDate", event.baselineDate().toString())
+                        .append("targets", new ArrayList<>(event.targets().stream()
+                                .map(t -> new Document("year", t.year()).append("value", t.value())).toList()))
+                        .append("values", new ArrayList<Document>())));
+    }
+
+    @EventHandler
+    void on(MilestoneAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> list(find(goals(plan), "goalId", event.goalId()), "milestones")
+                .add(new Document("milestoneId", event.milestoneId())
+                        .append("title", event.title())
+                        .append("ownerId", event.owner().id())
+                        .append("ownerName", event.owner().name())
+                        .append("collaborators", event.collaborators())
+                        .append("start", event.start().toString())
+                        .append("due", event.due().toString())
+                        .append("weight", event.weight())
+                        .append("updateCadenceDays", event.updateCadenceDays())
+                        .append("updates", new ArrayList<Document>())));
+    }
+
+    @EventHandler
+    void on(MilestoneProgressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> list(milestone(plan, event.milestoneId()), "updates")
+                .add(new Document("asOf", event.asOf().toString())
+                        .append("percentComplete", event.percentComplete())
+                        .append("narrative", event.narrative())));
+    }
+
+    @EventHandler
+    void on(MeasureValueRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> list(measure(plan, event.measureId()), "values")
+                .add(new Document("asOf", event.asOf().toString())
+                        .append("value", event.value())
+                        .append("narrative", event.narrative())));
+    }
+
+    @EventHandler
+    void on(MeasureTargetChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> {
+            Document measure = measure(plan, event.measureId());
+            List<Document> targets = list(measure, "targets");
+            targets.removeIf(t -> t.getInteger("year") == event.year());
+            targets.add(new Document("year", event.year()).append("value", event.value()));
+            targets.sort((a, b) -> Integer.compare(a.getInteger("year"), b.getInteger("year")));
+            logChange(plan, at, "TARGET", event.measureId(), measure.getString("name") + " (" + event.year() + ")",
+                    event.previousValue() == null ? "" : format(event.previousValue()), format(event.value()),
+                    event.reason());
+        });
+    }
+
+    @EventHandler
+    void on(MeasureBaselineChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> {
+            Document measure = measure(plan, event.measureId());
+            measure.put("baselineValue", event.value());
+            measure.put("baselineDate", event.date().toString());
+            logChange(plan, at, "BASELINE", event.measureId(), measure.getString("name"),
+                    format(event.previousValue()) + " on " + event.previousDate(),
+                    format(event.value()) + " on " + event.date(), event.reason());
+        });
+    }
+
+    @EventHandler
+    void on(MilestoneDueDateChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> {
+            Document milestone = milestone(plan, event.milestoneId());
+            milestone.put("due", event.due().toString());
+            logChange(plan, at, "DUE_DATE", event.milestoneId(), milestone.getString("title"),
+                    event.previousDue().toString(), event.due().toString(), event.reason());
+        });
     }
 
     @QueryHandler
     public List<PublicPlanView> handle(FindPublicPlans query) {
         List<PublicPlanView> result = new ArrayList<>();
         plans.find(Filters.eq("districtId", query.districtId())).sort(Sorts.ascending("createdAt"))
-                .forEach(d -> result.add(toView(d)));
+                .forEach(d -> result.add(PlanDocuments.toView(d)));
         return result;
     }
 
     @QueryHandler
     public Optional<PublicPlanView> handle(FindPublicPlan query) {
-        return Optional.ofNullable(plans.find(Filters.eq("_id", id(query.districtId(), query.planId()))).first())
-                .map(PublicPlanProjection::toView);
+        return document(query.districtId(), query.planId()).map(PlanDocuments::toView);
+    }
+
+    @QueryHandler
+    public Optional<PlanDashboard> handle(FetchPlanDashboard query) {
+        return document(query.districtId(), query.planId()).map(d -> PlanDashboards.asOf(d, query.asOf()));
+    }
+
+    Optional<Document> document(String districtId, String planId) {
+        return Optional.ofNullable(plans.find(Filters.eq("_id", id(districtId, planId))).first());
+    }
+
+    /** Read, change, write back only over an older version: replays and redeliveries change nothing. */
+    private void change(String districtId, String planId, long sequence, Instant at, Consumer<Document> mutation) {
+        String id = id(districtId, planId);
+        Document plan = plans.find(Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence))).first();
+        if (plan == null) {
+            return; // already applied
+        }
+        mutation.accept(plan);
+        plan.put("version", sequence);
+        plan.put("updatedAt", Date.from(at));
+        plans.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence)), plan);
+    }
+
+    private static void logChange(Document plan, Instant at, String kind, String itemId, String itemName, String from,
+                                  String to, String reason) {
+        list(plan, "changes").add(new Document("at", Date.from(at)).append("kind", kind).append("itemId", itemId)
+                .append("itemName", itemName).append("from", from).append("to", to).append("reason", reason));
+    }
+
+    private static List<Document> goals(Document plan) {
+        return list(plan, "goals");
+    }
+
+    private static Document measure(Document plan, String measureId) {
+        return goals(plan).stream().flatMap(g -> list(g, "measures").stream())
+                .filter(m -> measureId.equals(m.getString("measureId"))).findFirst().orElseThrow();
+    }
+
+    private static Document milestone(Document plan, String milestoneId) {
+        return goals(plan).stream().flatMap(g -> list(g, "milestones").stream())
+                .filter(m -> milestoneId.equals(m.getString("milestoneId"))).findFirst().orElseThrow();
+    }
+
+    private static Document find(List<Document> documents, String key, String value) {
+        return documents.stream().filter(d -> value.equals(d.getString(key))).findFirst().orElseThrow();
+    }
+
+    static List<Document> list(Document document, String key) {
+        List<Document> list = document.getList(key, Document.class);
+        if (list == null) {
+            list = new ArrayList<>();
+            document.put(key, list);
+        }
+        return list;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static String id(String districtId, String planId) {
         return new PlanRef(districtId, planId).toString();
-    }
-
-    private static PublicPlanView toView(Document d) {
-        List<PublicPlanView.Goal> goals = d.getList("goals", Document.class).stream()
-                .map(g -> new PublicPlanView.Goal(g.getString("goalId"), g.getString("title"),
-                        g.getString("description"),
-                        g.getList("conditions", String.class).stream().map(DistrictCondition::valueOf).toList()))
-                .toList();
-        return new PublicPlanView(d.getString("planId"), d.getString("districtId"), d.getString("title"),
-                d.getInteger("startYear"), d.getInteger("endYear"), goals,
-                d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
-                ((Number) d.get("version")).longValue());
     }
 }
