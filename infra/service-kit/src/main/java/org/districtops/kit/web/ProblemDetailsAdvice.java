@@ -74,7 +74,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the Jackson exception carries the field path; its own cause (e.g. a DateTimeParseException) does not
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                cause = t;
+                break;
+            }
+        }
         FieldProblem problem;
         if (cause instanceof StreamReadException parse) {
             var location = parse.getLocation();
