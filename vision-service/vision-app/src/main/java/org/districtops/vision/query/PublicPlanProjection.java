@@ -170,6 +170,21 @@ public class PublicPlanProjection {
         return document(query.districtId(), query.planId()).map(d -> PlanDashboards.asOf(d, query.asOf()));
     }
 
+    @QueryHandler
+    public Optional<PlanAttention> handle(FetchPlanAttention query) {
+        return document(query.districtId(), query.planId()).map(d -> PlanAttentions.asOf(d, query.asOf()));
+    }
+
+    @QueryHandler
+    public List<GoalSummary> handle(FindDistrictGoals query) {
+        List<GoalSummary> goals = new ArrayList<>();
+        plans.find(Filters.eq("districtId", query.districtId())).sort(Sorts.ascending("createdAt"))
+                .forEach(plan -> list(plan, "goals").forEach(g -> goals.add(new GoalSummary(g.getString("goalId"),
+                        plan.getString("planId"), plan.getString("title"), g.getString("title"),
+                        PlanDocuments.conditions(g)))));
+        return goals;
+    }
+
     Optional<Document> document(String districtId, String planId) {
         return Optional.ofNullable(plans.find(Filters.eq("_id", id(districtId, planId))).first());
     }

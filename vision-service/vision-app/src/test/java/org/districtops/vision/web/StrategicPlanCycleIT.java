@@ -129,6 +129,22 @@ class StrategicPlanCycleIT {
         assertThat(csv.body().lines().findFirst()).hasValue("goal,type,item,owner,unit,baseline,target,actual,percent_complete,due,as_of,health,score");
         assertThat(csv.body()).contains("Train all teachers", "Graduation rate");
 
+        // the superintendent's attention list: the forgotten milestone is stale; owners' workload
+        JsonNode attention = body(getWithToken(base + "/attention?asOf=2025-12-31", superintendent), 200);
+        assertThat(attention.get("stale").findValuesAsString("milestoneId")).containsExactly(forgotten);
+        assertThat(attention.get("overdue")).isEmpty();
+        assertThat(attention.get("owners").get(0).get("ownerId").asString()).isEqualTo("planner-7");
+        assertThat(attention.get("owners").get(0).get("openMilestones").asInt()).isEqualTo(2);
+        assertThat(attention.get("recentUpdates").get(0).get("percentComplete").asInt()).isEqualTo(50);
+        assertThat(body(getWithToken(base + "/attention?asOf=2026-03-01", superintendent), 200).get("overdue")
+                .findValuesAsString("milestoneId")).containsExactly(forgotten);
+        assertThat(getWithToken(base + "/attention", TestTokens.token("edu-1", district, "educator")).statusCode())
+                .isEqualTo(403);
+
+        // the versioned goal list other services align with
+        JsonNode goalList = body(get("/public/v1/districts/" + district + "/goals"), 200);
+        assertThat(goalList.findValuesAsString("goalId")).containsExactlyElementsOf(goals);
+
         String publicPlan = get("/public/districts/" + district + "/plans/" + planId).body();
         assertThat(publicPlan).contains("Pat Planner").doesNotContain("planner-7");
         assertThat(dashboard.toString()).doesNotContain("planner-7");
@@ -184,6 +200,11 @@ class StrategicPlanCycleIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getWithToken(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String ifMatch, String body) throws Exception {
