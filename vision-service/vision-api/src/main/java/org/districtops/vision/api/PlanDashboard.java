@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A plan as of a date: computed health of every measure and milestone, rolled up to goals and the plan.
- * Scores are actual ÷ expected progress (0..1); null where nothing can be measured yet.
+ * Scores are actual ÷ expected progress (0..1); null where nothing can be measured yet. An item whose health
+ * was overridden shows the override as {@code health} (with its reason) beside the {@code computedHealth}.
  */
 public record PlanDashboard(String planId, String districtId, String title, LocalDate asOf, Health health,
                             Double score, List<Goal> goals, List<PublicPlanView.Change> changes) {
@@ -15,11 +16,13 @@ public record PlanDashboard(String planId, String districtId, String title, Loca
     }
 
     public record Measure(String measureId, String name, String unit, Direction direction, double baselineValue,
-                          Double target, Double latestValue, LocalDate latestValueOn, Health health, Double score) {
+                          Double target, Double latestValue, LocalDate latestValueOn, Health health,
+                          Health computedHealth, String overrideReason, Double score) {
     }
 
     public record Milestone(String milestoneId, String title, String ownerName, LocalDate start, LocalDate due,
                             int weight, Integer percentComplete, LocalDate lastUpdateOn, boolean overdue,
-                            boolean stale, Health health, Double score) {
+                            boolean stale, Health health, Health computedHealth, String overrideReason,
+                            Double score) {
     }
 }

@@ -207,6 +207,21 @@ public class StrategicPlan {
         return version();
     }
 
+    /** Computed health can be overridden by the superintendent, never silently: the reason is public. */
+    @CommandHandler
+    public long handle(OverrideHealth command) {
+        if (!measures.containsKey(command.itemId()) && !milestones.containsKey(command.itemId())) {
+            throw new NotFoundException("This plan has no measure or milestone " + command.itemId() + ".");
+        }
+        if (command.health() == Health.NO_DATA) {
+            throw new InvalidInputException("health", "must be ON_TRACK, AT_RISK, OFF_TRACK, or null to clear");
+        }
+        requireReason(command.reason());
+        apply(new HealthOverridden(ref.districtId(), ref.planId(), command.itemId(), command.health(),
+                command.reason().strip()));
+        return version();
+    }
+
     /** Takes the plan from the command: inside the creating constructor, applied events are not sourced yet. */
     private void addGoal(PlanRef plan, GoalDraft goal, String fieldPrefix) {
         requireText(fieldPrefix + "title", goal.title(), 200);

@@ -1,6 +1,7 @@
 package org.districtops.vision.query;
 
 import org.bson.Document;
+import org.districtops.vision.api.Health;
 import org.districtops.vision.api.PlanDashboard;
 import org.districtops.vision.api.PublicPlanView;
 import org.districtops.vision.health.HealthCalculator;
@@ -37,13 +38,14 @@ final class PlanDashboards {
             for (Document m : list(g, "measures")) {
                 PlanDashboard.Measure measure = measure(m, asOf);
                 measures.add(measure);
-                children.add(new Weighted(optional(measure.score()), 1));
+                children.add(new Weighted(rollUpScore(measure.health(), measure.overrideReason(), measure.score()), 1));
             }
             List<PlanDashboard.Milestone> milestones = new ArrayList<>();
             for (Document m : list(g, "milestones")) {
                 PlanDashboard.Milestone milestone = milestone(m, asOf);
                 milestones.add(milestone);
-                children.add(new Weighted(optional(milestone.score()), milestone.weight()));
+                children.add(new Weighted(rollUpScore(milestone.health(), milestone.overrideReason(), milestone.score()),
+                        milestone.weight()));
             }
             OptionalDouble score = HealthCalculator.rollUp(children);
             goalScores.add(new Weighted(score, 1));
@@ -71,7 +73,7 @@ final class PlanDashboards {
         return new PlanDashboard.Measure(m.getString("measureId"), m.getString("name"), m.getString("unit"),
                 org.districtops.vision.api.Direction.valueOf(m.getString("direction")), m.getDouble("baselineValue"),
                 target, actual, latest == null ? null : PlanDocuments.date(latest, "asOf"),
-                HealthCalculator.classify(score), boxed(score));
+                effective(m, score), HealthCalculator.classify(score), overrideReason(m), boxed(score));
     }
 
     static PlanDashboard.Milestone milestone(Document m, LocalDate asOf) {
@@ -88,7 +90,30 @@ final class PlanDashboards {
         OptionalDouble score = HealthCalculator.milestoneScore(start, due, asOf, percent);
         return new PlanDashboard.Milestone(m.getString("milestoneId"), m.getString("title"), m.getString("ownerName"),
                 start, due, m.getInteger("weight"), latest == null ? null : percent, lastUpdate, overdue, stale,
-                HealthCalculator.classify(score), boxed(score));
+                effective(m, score), HealthCalculator.classify(score), overrideReason(m), boxed(score));
+    }
+
+    private static Health effective(Document item, OptionalDouble score) {
+        Document override = item.get("override", Document.class);
+        return override == null ? HealthCalculator.classify(score) : Health.valueOf(override.getString("health"));
+    }
+
+    private static String overrideReason(Document item) {
+        Document override = item.get("override", Document.class);
+        return override == null ? null : override.getString("reason");
+    }
+
+    /** An overridden item counts in the roll-up as the middle of its band: 0.975, 0.9 or 0.425. */
+    private static OptionalDouble rollUpScore(Health health, String overrideReason, Double score) {
+        if (overrideReason == null) {
+            return optional(score);
+        }
+        return switch (health) {
+            case ON_TRACK -> OptionalDouble.of((HealthCalculator.ON_TRACK + 1) / 2);
+            case AT_RISK -> OptionalDouble.of((HealthCalculator.AT_RISK + HealthCalculator.ON_TRACK) / 2);
+            case OFF_TRACK -> OptionalDouble.of(HealthCalculator.AT_RISK / 2);
+            case NO_DATA -> OptionalDouble.empty();
+        };
     }
 
     /** The school year ending in June of the returned year contains {@code date}. */

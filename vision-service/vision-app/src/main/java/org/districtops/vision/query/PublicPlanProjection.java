@@ -152,6 +152,22 @@ public class PublicPlanProjection {
         });
     }
 
+    @EventHandler
+    void on(HealthOverridden event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, plan -> {
+            Document item = item(plan, event.itemId());
+            String before = item.get("override") == null ? "computed" : item.get("override", Document.class).getString("health");
+            if (event.health() == null) {
+                item.remove("override");
+            } else {
+                item.put("override", new Document("health", event.health().name()).append("reason", event.reason()));
+            }
+            logChange(plan, at, "HEALTH_OVERRIDE", event.itemId(),
+                    item.getString(item.containsKey("name") ? "name" : "title"), before,
+                    event.health() == null ? "computed" : event.health().name(), event.reason());
+        });
+    }
+
     @QueryHandler
     public List<PublicPlanView> handle(FindPublicPlans query) {
         List<PublicPlanView> result = new ArrayList<>();
@@ -220,6 +236,13 @@ public class PublicPlanProjection {
     private static Document milestone(Document plan, String milestoneId) {
         return goals(plan).stream().flatMap(g -> list(g, "milestones").stream())
                 .filter(m -> milestoneId.equals(m.getString("milestoneId"))).findFirst().orElseThrow();
+    }
+
+    private static Document item(Document plan, String itemId) {
+        return goals(plan).stream()
+                .flatMap(g -> java.util.stream.Stream.concat(list(g, "measures").stream(), list(g, "milestones").stream()))
+                .filter(i -> itemId.equals(i.getString("measureId")) || itemId.equals(i.getString("milestoneId")))
+                .findFirst().orElseThrow();
     }
 
     private static Document find(List<Document> documents, String key, String value) {

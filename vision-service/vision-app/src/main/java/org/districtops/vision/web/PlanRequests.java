@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.districtops.vision.api.Direction;
+import org.districtops.vision.api.Health;
 import org.districtops.vision.api.DistrictCondition;
 
 import java.time.LocalDate;
@@ -71,6 +72,9 @@ final class PlanRequests {
     }
 
     record BaselineChange(@NotNull Double value, @NotNull LocalDate date, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record HealthOverride(Health health, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record DueDateChange(@NotNull LocalDate due, @NotBlank @Size(max = 1000) String reason) {

@@ -10,6 +10,7 @@ import org.districtops.kit.security.ActorResolver;
 import org.districtops.vision.api.ChangeMeasureBaseline;
 import org.districtops.vision.api.ChangeMeasureTarget;
 import org.districtops.vision.api.ChangeMilestoneDueDate;
+import org.districtops.vision.api.OverrideHealth;
 import org.districtops.vision.api.PlanRef;
 import org.districtops.vision.api.RecordMeasureValue;
 import org.districtops.vision.api.RecordMilestoneProgress;
@@ -100,6 +101,20 @@ public class ProgressCommandController {
         long version = commands.send(new ChangeMeasureBaseline(new PlanRef(districtId, planId), measureId,
                 body.value(), body.date(), body.reason(), ETags.parse(ifMatch)), actor);
         return ETags.created(version, Map.of("measureId", measureId));
+    }
+
+    @Operation(summary = "Override the computed health of a measure or milestone (health null clears it), with a public reason")
+    @PostMapping("/health-overrides/{itemId}")
+    public ResponseEntity<Map<String, Object>> overrideHealth(
+            @PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+            @PathVariable @Pattern(regexp = ITEM_ID) String planId,
+            @PathVariable @Pattern(regexp = ITEM_ID) String itemId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody PlanRequests.HealthOverride body) {
+        Actor actor = ActorResolver.require(districtId, PLAN_EDITORS);
+        long version = commands.send(new OverrideHealth(new PlanRef(districtId, planId), itemId, body.health(),
+                body.reason(), ETags.parse(ifMatch)), actor);
+        return ETags.created(version, Map.of("itemId", itemId));
     }
 
     @Operation(summary = "Move a milestone's due date, with the reason the public will see")

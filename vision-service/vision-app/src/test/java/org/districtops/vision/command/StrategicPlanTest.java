@@ -241,4 +241,22 @@ class StrategicPlanTest {
                 .expectEvents(new MilestoneDueDateChanged("lindsay", "p1", "ms1", LocalDate.of(2026, 5, 31),
                         LocalDate.of(2026, 8, 31), "Vendor delay"));
     }
+
+    @Test
+    void overridingComputedHealthNeedsAReason() {
+        fixture.given(CREATED, GOAL, MILESTONE)
+                .when(new OverrideHealth(PLAN, "ms1", Health.AT_RISK, "", null))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(CREATED, GOAL, MILESTONE)
+                .when(new OverrideHealth(PLAN, "ms1", Health.AT_RISK, "Vendor contract signed late", null))
+                .expectEvents(new HealthOverridden("lindsay", "p1", "ms1", Health.AT_RISK, "Vendor contract signed late"));
+    }
+
+    @Test
+    void healthCanBeOverriddenOnlyToABandNotToNoData() {
+        fixture.given(CREATED, GOAL, MEASURE)
+                .when(new OverrideHealth(PLAN, "m1", Health.NO_DATA, "Because", null))
+                .expectException(InvalidInputException.class);
+    }
 }

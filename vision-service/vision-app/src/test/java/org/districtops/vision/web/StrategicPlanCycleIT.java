@@ -145,6 +145,16 @@ class StrategicPlanCycleIT {
         JsonNode goalList = body(get("/public/v1/districts/" + district + "/goals"), 200);
         assertThat(goalList.findValuesAsString("goalId")).containsExactlyElementsOf(goals);
 
+        // the superintendent overrides a computed health, publicly and with a reason
+        body(post(base + "/health-overrides/" + forgotten, superintendent, null,
+                "{\"health\":\"AT_RISK\",\"reason\":\"Draft done, board review pending\"}"), 201);
+        await("/public/districts/" + district + "/plans/" + planId, d -> d.get("changes").size() == 2);
+        JsonNode overridden = body(get("/public/districts/" + district + "/plans/" + planId + "/dashboard?asOf=2025-12-31"), 200)
+                .get("goals").get(1).get("milestones").get(0);
+        assertThat(overridden.get("health").asString()).isEqualTo("AT_RISK");
+        assertThat(overridden.get("computedHealth").asString()).isEqualTo("OFF_TRACK");
+        assertThat(overridden.get("overrideReason").asString()).isEqualTo("Draft done, board review pending");
+
         String publicPlan = get("/public/districts/" + district + "/plans/" + planId).body();
         assertThat(publicPlan).contains("Pat Planner").doesNotContain("planner-7");
         assertThat(dashboard.toString()).doesNotContain("planner-7");
