@@ -66,7 +66,7 @@ class StrategicPlanCycleIT {
                  "start":"2025-08-01","due":"2026-05-31","weight":2,"updateCadenceDays":30}"""), 201)
                 .get("milestoneId").asString();
         String forgotten = body(post(base + "/goals/" + goals.get(1) + "/milestones", superintendent, null, """
-                {"title":"Publish the graduate profile","owner":{"id":"planner-7","name":"Pat Planner"},
+                {"title":"Publish the graduate profile <script>alert(1)</script>","owner":{"id":"planner-7","name":"Pat Planner"},
                  "start":"2025-08-01","due":"2026-01-31","updateCadenceDays":14}"""), 201)
                 .get("milestoneId").asString();
 
@@ -155,8 +155,16 @@ class StrategicPlanCycleIT {
         assertThat(overridden.get("computedHealth").asString()).isEqualTo("OFF_TRACK");
         assertThat(overridden.get("overrideReason").asString()).isEqualTo("Draft done, board review pending");
 
+        // the printable board report, as of a date; text is escaped
+        HttpResponse<String> report = get("/public/districts/" + district + "/plans/" + planId + "/board-report?asOf=2025-12-31");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(report.body()).contains("Learner-centered 2030", "as of <strong>2025-12-31</strong>",
+                "Train all teachers", "Pat Planner", "stale", "override: Draft done, board review pending");
+
         String publicPlan = get("/public/districts/" + district + "/plans/" + planId).body();
         assertThat(publicPlan).contains("Pat Planner").doesNotContain("planner-7");
+        assertThat(report.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(dashboard.toString()).doesNotContain("planner-7");
     }
 
