@@ -21,7 +21,8 @@ public record PlanDashboard(String planId, String districtId, String title, Loca
     }
 
     public record Milestone(String milestoneId, String title, String ownerName, LocalDate start, LocalDate due,
-                            int weight, Integer percentComplete, LocalDate lastUpdateOn, boolean overdue,
+                            int weight, Integer percentComplete, MilestoneStatus status, LocalDate lastUpdateOn,
+                            boolean overdue,
                             boolean stale, Health health, Health computedHealth, String overrideReason,
                             Double score) {
     }

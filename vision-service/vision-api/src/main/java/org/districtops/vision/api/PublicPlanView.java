@@ -29,7 +29,7 @@ public record PublicPlanView(String planId, String districtId, String title, int
                             List<ProgressUpdate> updates) {
     }
 
-    public record ProgressUpdate(LocalDate asOf, int percentComplete, String narrative) {
+    public record ProgressUpdate(LocalDate asOf, int percentComplete, MilestoneStatus status, String narrative) {
     }
 
     /** "Target changed on …, because …": every change to a baseline, target or due date, with its reason. */

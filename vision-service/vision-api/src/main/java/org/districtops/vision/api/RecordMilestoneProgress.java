@@ -5,8 +5,11 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 
-/** The owner reports where a milestone stands on a date: percent complete and what happened. */
+/**
+ * The owner reports where a milestone stands on a date: percent complete, status (null: derived from the
+ * percentage) and what happened.
+ */
 public record RecordMilestoneProgress(@TargetAggregateIdentifier PlanRef plan, String milestoneId, LocalDate asOf,
-                                      int percentComplete, String narrative,
+                                      int percentComplete, MilestoneStatus status, String narrative,
                                       @TargetAggregateVersion Long expectedVersion) {
 }

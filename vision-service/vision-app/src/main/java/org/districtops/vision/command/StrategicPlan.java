@@ -156,8 +156,14 @@ public class StrategicPlan {
             throw new InvalidInputException("percentComplete", "must be between 0 and 100");
         }
         requireOptionalText("narrative", command.narrative(), 4000);
+        MilestoneStatus status = command.status() != null ? command.status()
+                : command.percentComplete() == 100 ? MilestoneStatus.COMPLETED
+                : command.percentComplete() == 0 ? MilestoneStatus.NOT_STARTED : MilestoneStatus.IN_PROGRESS;
+        if ((status == MilestoneStatus.COMPLETED) != (command.percentComplete() == 100)) {
+            throw new InvalidInputException("status", "COMPLETED goes with 100 percent complete, and only with it");
+        }
         apply(new MilestoneProgressRecorded(ref.districtId(), ref.planId(), command.milestoneId(), command.asOf(),
-                command.percentComplete(), strip(command.narrative())));
+                command.percentComplete(), status, strip(command.narrative())));
         return version();
     }
 

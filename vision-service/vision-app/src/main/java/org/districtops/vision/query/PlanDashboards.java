@@ -2,6 +2,7 @@ package org.districtops.vision.query;
 
 import org.bson.Document;
 import org.districtops.vision.api.Health;
+import org.districtops.vision.api.MilestoneStatus;
 import org.districtops.vision.api.PlanDashboard;
 import org.districtops.vision.api.PublicPlanView;
 import org.districtops.vision.health.HealthCalculator;
@@ -89,7 +90,9 @@ final class PlanDashboards {
                 && asOf.isAfter(reportingFrom.plusDays(m.getInteger("updateCadenceDays") + (long) STALE_GRACE_DAYS));
         OptionalDouble score = HealthCalculator.milestoneScore(start, due, asOf, percent);
         return new PlanDashboard.Milestone(m.getString("milestoneId"), m.getString("title"), m.getString("ownerName"),
-                start, due, m.getInteger("weight"), latest == null ? null : percent, lastUpdate, overdue, stale,
+                start, due, m.getInteger("weight"), latest == null ? null : percent,
+                latest == null ? MilestoneStatus.NOT_STARTED : MilestoneStatus.valueOf(latest.getString("status")),
+                lastUpdate, overdue, stale,
                 effective(m, score), HealthCalculator.classify(score), overrideReason(m), boxed(score));
     }
 

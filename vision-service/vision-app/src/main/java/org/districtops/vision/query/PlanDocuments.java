@@ -3,6 +3,7 @@ package org.districtops.vision.query;
 import org.bson.Document;
 import org.districtops.vision.api.DistrictCondition;
 import org.districtops.vision.api.Direction;
+import org.districtops.vision.api.MilestoneStatus;
 import org.districtops.vision.api.PublicPlanView;
 import org.districtops.vision.api.YearTarget;
 
@@ -50,7 +51,8 @@ final class PlanDocuments {
                 m.getString("ownerName"), m.getList("collaborators", String.class), date(m, "start"), date(m, "due"),
                 m.getInteger("weight"), m.getInteger("updateCadenceDays"),
                 list(m, "updates").stream().map(u -> new PublicPlanView.ProgressUpdate(date(u, "asOf"),
-                        u.getInteger("percentComplete"), u.getString("narrative"))).toList());
+                        u.getInteger("percentComplete"), MilestoneStatus.valueOf(u.getString("status")),
+                        u.getString("narrative"))).toList());
     }
 
     static PublicPlanView.Change change(Document c) {

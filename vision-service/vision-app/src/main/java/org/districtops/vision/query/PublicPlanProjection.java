@@ -105,6 +105,7 @@ public class PublicPlanProjection {
         change(event.districtId(), event.planId(), sequence, at, plan -> list(milestone(plan, event.milestoneId()), "updates")
                 .add(new Document("asOf", event.asOf().toString())
                         .append("percentComplete", event.percentComplete())
+                        .append("status", event.status().name())
                         .append("narrative", event.narrative())));
     }
 

@@ -3,6 +3,7 @@ package org.districtops.vision.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import org.districtops.vision.api.Health;
+import org.districtops.vision.api.MilestoneStatus;
 import org.districtops.vision.api.PlanDashboard;
 import org.districtops.vision.api.PublicPlanView;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -77,6 +78,7 @@ public class BoardReportController {
                     html.append("<tr><td>").append(e(m.title())).append("</td><td>").append(e(m.ownerName()))
                             .append("</td><td>").append(m.due()).append(m.overdue() ? " <strong>overdue</strong>" : "")
                             .append("</td><td>").append(m.percentComplete() == null ? "no update" : m.percentComplete() + "%")
+                            .append(m.status() == MilestoneStatus.BLOCKED ? " <strong>blocked</strong>" : "")
                             .append(m.stale() ? " <strong>stale</strong>" : "").append("</td><td>")
                             .append(badge(m.health(), m.score()))
                             .append(m.overrideReason() == null ? "" : "<br><small>override: " + e(m.overrideReason()) + "</small>")

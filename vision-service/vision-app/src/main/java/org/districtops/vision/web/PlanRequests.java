@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.districtops.vision.api.Direction;
 import org.districtops.vision.api.Health;
+import org.districtops.vision.api.MilestoneStatus;
 import org.districtops.vision.api.DistrictCondition;
 
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ final class PlanRequests {
     record Progress(
             @NotNull LocalDate asOf,
             @NotNull @Min(0) @Max(100) Integer percentComplete,
+            MilestoneStatus status,
             @Size(max = 4000) String narrative) {
     }
 

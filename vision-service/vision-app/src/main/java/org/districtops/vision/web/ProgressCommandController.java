@@ -57,7 +57,7 @@ public class ProgressCommandController {
             @Valid @RequestBody PlanRequests.Progress body) {
         Actor actor = ActorResolver.require(districtId, REPORTERS);
         long version = commands.send(new RecordMilestoneProgress(new PlanRef(districtId, planId), milestoneId,
-                body.asOf(), body.percentComplete(), body.narrative(), ETags.parse(ifMatch)), actor);
+                body.asOf(), body.percentComplete(), body.status(), body.narrative(), ETags.parse(ifMatch)), actor);
         return ETags.created(version, Map.of("milestoneId", milestoneId));
     }
 

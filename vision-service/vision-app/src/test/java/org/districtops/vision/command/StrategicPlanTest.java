@@ -162,15 +162,15 @@ class StrategicPlanTest {
     @Test
     void theOwnerRecordsProgressOnTheirMilestone() {
         fixture.given(CREATED, GOAL, MILESTONE)
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, " Half the schools done ", null), OWNER)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, " Half the schools done ", null), OWNER)
                 .expectEvents(new MilestoneProgressRecorded("lindsay", "p1", "ms1", LocalDate.of(2025, 12, 1), 40,
-                        "Half the schools done"));
+                        MilestoneStatus.IN_PROGRESS, "Half the schools done"));
     }
 
     @Test
     void staffWhoDoNotOwnAMilestoneCannotUpdateIt() {
         fixture.given(CREATED, GOAL, MILESTONE)
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, null), OTHER_STAFF)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, null, null), OTHER_STAFF)
                 .expectException(ForbiddenException.class)
                 .expectNoEvents();
     }
@@ -178,14 +178,14 @@ class StrategicPlanTest {
     @Test
     void theSuperintendentMayUpdateAnyMilestone() {
         fixture.given(CREATED, GOAL, MILESTONE)
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, null), SUPERINTENDENT)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, null, null), SUPERINTENDENT)
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void percentCompleteIsAtMostAHundred() {
         fixture.given(CREATED, GOAL, MILESTONE)
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 101, null, null), OWNER)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 101, null, null, null), OWNER)
                 .expectException(InvalidInputException.class);
     }
 
@@ -193,12 +193,12 @@ class StrategicPlanTest {
     void ofTwoConcurrentUpdatesBasedOnTheSameVersionOnlyOneWins() {
         // the plan is at version 2 (created, goal, milestone); an update based on version 2 is applied ...
         fixture.given(CREATED, GOAL, MILESTONE)
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, 2L), OWNER)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 1), 40, null, null, 2L), OWNER)
                 .expectSuccessfulHandlerExecution();
         // ... and the other, also based on version 2 but arriving after it, is a conflict
         fixture.given(CREATED, GOAL, MILESTONE,
-                        new MilestoneProgressRecorded("lindsay", "p1", "ms1", LocalDate.of(2025, 12, 1), 40, ""))
-                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 2), 45, null, 2L), SUPERINTENDENT)
+                        new MilestoneProgressRecorded("lindsay", "p1", "ms1", LocalDate.of(2025, 12, 1), 40, MilestoneStatus.IN_PROGRESS, ""))
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2025, 12, 2), 45, null, null, 2L), SUPERINTENDENT)
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
                 .expectNoEvents();
     }
@@ -258,5 +258,16 @@ class StrategicPlanTest {
         fixture.given(CREATED, GOAL, MEASURE)
                 .when(new OverrideHealth(PLAN, "m1", Health.NO_DATA, "Because", null))
                 .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void completedGoesWithAHundredPercentAndOnlyWithIt() {
+        fixture.given(CREATED, GOAL, MILESTONE)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2026, 5, 1), 90, MilestoneStatus.COMPLETED, null, null), OWNER)
+                .expectException(InvalidInputException.class);
+        fixture.given(CREATED, GOAL, MILESTONE)
+                .when(new RecordMilestoneProgress(PLAN, "ms1", LocalDate.of(2026, 5, 1), 100, null, null, null), OWNER)
+                .expectEvents(new MilestoneProgressRecorded("lindsay", "p1", "ms1", LocalDate.of(2026, 5, 1), 100,
+                        MilestoneStatus.COMPLETED, ""));
     }
 }
