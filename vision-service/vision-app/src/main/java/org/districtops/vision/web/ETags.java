@@ -28,7 +28,7 @@ final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be a plan version, e.g. \"3\"");
+            throw new InvalidInputException("If-Match", "must be a version (an ETag this API sent), e.g. \"3\"");
         }
     }
 }
