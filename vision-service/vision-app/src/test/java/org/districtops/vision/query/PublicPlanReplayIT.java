@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
+import org.districtops.testsupport.ProjectionReplay;
 import org.districtops.testsupport.TestStores;
 import org.districtops.vision.api.AddPlanGoal;
 import org.districtops.vision.api.CreateStrategicPlan;
@@ -19,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -67,41 +67,19 @@ class PublicPlanReplayIT {
                 .eventProcessor(PublicPlanProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
 
         // duplicate delivery: replay everything into the populated projection
-        replay(processor, false);
-        assertThat(await(v -> processorCaughtUp(processor))).isEqualTo(original);
+        ProjectionReplay.replay(processor, () -> { });
+        assertThat(await(v -> ProjectionReplay.caughtUp(processor))).isEqualTo(original);
 
         // full rebuild: empty projection, replay from the first event
-        replay(processor, true);
-        assertThat(await(v -> v.size() == 3 && v.stream().allMatch(p -> p.goals().size() == 4)
-                && processorCaughtUp(processor))).isEqualTo(original);
-    }
-
-    private void replay(StreamingEventProcessor processor, boolean dropProjection) {
-        processor.shutDown();
-        if (dropProjection) {
+        ProjectionReplay.replay(processor, () -> {
             readSideDatabase.getCollection(PublicPlanProjection.COLLECTION).drop();
             assertThat(projection.handle(new FindPublicPlans(district))).isEmpty();
-        }
-        processor.resetTokens();
-        processor.start();
-    }
-
-    /** Caught up with the head (a replay token stays "replaying" until a newer event arrives). */
-    private static boolean processorCaughtUp(StreamingEventProcessor processor) {
-        return !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
+        });
+        assertThat(await(v -> v.size() == 3 && v.stream().allMatch(p -> p.goals().size() == 4)
+                && ProjectionReplay.caughtUp(processor))).isEqualTo(original);
     }
 
     private List<PublicPlanView> await(Predicate<List<PublicPlanView>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<PublicPlanView> views = List.of();
-        while (System.nanoTime() < deadline) {
-            views = projection.handle(new FindPublicPlans(district));
-            if (done.test(views)) {
-                return views;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Projection did not converge within 30 s; last view: " + views);
+        return ProjectionReplay.await(() -> projection.handle(new FindPublicPlans(district)), done);
     }
 }

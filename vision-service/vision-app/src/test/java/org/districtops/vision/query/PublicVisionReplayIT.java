@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
+import org.districtops.testsupport.ProjectionReplay;
 import org.districtops.testsupport.TestStores;
 import org.districtops.vision.api.AdoptVision;
 import org.districtops.vision.api.BoardVote;
@@ -30,7 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -103,22 +103,15 @@ class PublicVisionReplayIT {
                 .eventProcessor(PublicVisionProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
 
         // duplicate delivery: replay everything into the populated projection
-        replay(processor, false);
-        assertThat(await(v -> processorCaughtUp(processor))).isEqualTo(original);
+        ProjectionReplay.replay(processor, () -> { });
+        assertThat(await(v -> ProjectionReplay.caughtUp(processor))).isEqualTo(original);
 
         // full rebuild: empty projection, replay from the first event
-        replay(processor, true);
-        assertThat(await(v -> v.equals(original) && processorCaughtUp(processor))).isEqualTo(original);
-    }
-
-    private void replay(StreamingEventProcessor processor, boolean dropProjection) {
-        processor.shutDown();
-        if (dropProjection) {
+        ProjectionReplay.replay(processor, () -> {
             readSideDatabase.getCollection(PublicVisionProjection.COLLECTION).drop();
             assertThat(views()).isEqualTo(new Views(null, null, null));
-        }
-        processor.resetTokens();
-        processor.start();
+        });
+        assertThat(await(v -> v.equals(original) && ProjectionReplay.caughtUp(processor))).isEqualTo(original);
     }
 
     private Views views() {
@@ -127,22 +120,7 @@ class PublicVisionReplayIT {
                 projection.handle(new FetchVisionDraft(district)).orElse(null));
     }
 
-    /** Caught up with the head (a replay token stays "replaying" until a newer event arrives). */
-    private static boolean processorCaughtUp(StreamingEventProcessor processor) {
-        return !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
-    }
-
     private Views await(Predicate<Views> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Views views = null;
-        while (System.nanoTime() < deadline) {
-            views = views();
-            if (done.test(views)) {
-                return views;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Projection did not converge within 30 s; last views: " + views);
+        return ProjectionReplay.await(this::views, done);
     }
 }
