@@ -272,9 +272,9 @@
   // A small line chart: the actual values (from the baseline) against the target path (baseline, then each
   // year's target on 30 June), with min/max labels, an "as of" marker and a text description for screen readers.
   function measureChart(measure, asOf) {
-    const W = 360;
-    const H = 190;
-    const pad = { top: 16, right: 16, bottom: 30, left: 58 };
+    const W = 320;
+    const H = 180;
+    const pad = { top: 16, right: 14, bottom: 30, left: 52 };
     const unit = measure.unit || '';
 
     const baseline = { time: dateValue(measure.baselineDate), value: Number(measure.baselineValue), kind: 'Baseline' };
@@ -433,7 +433,12 @@
     const values = upTo(measure.values, 'asOf', asOf);
     const latest = last(values);
     const targets = (measure.targets || []).slice().sort(function (a, b) { return a.year - b.year; });
-    const due = targets.find(function (t) { return t.year >= schoolYearEnd(asOf); }) || last(targets);
+    // The target the dashboard compares against: the first one due in or after the school year of the date.
+    const upcoming = targets.filter(function (t) { return t.year >= schoolYearEnd(asOf); });
+    const sameValue = function (t) { return status && status.target != null && Number(t.value) === Number(status.target); };
+    const due = status && status.target != null
+        ? upcoming.find(sameValue) || targets.slice().reverse().find(sameValue) || null
+        : upcoming[0] || last(targets);
     const unit = measure.unit;
     const facts = node.querySelector('.measure-facts');
     fact(facts, 'Baseline', withUnit(measure.baselineValue, unit)
@@ -776,8 +781,12 @@
     const showMovement = history.years.length > 1;
     const head = node.querySelector('thead tr');
     years.forEach(function (year) {
-      const th = el('th', 'num', year === latestYear ? year + ' (latest)' : year);
+      const th = el('th', 'num', year);
       th.scope = 'col';
+      if (year === latestYear) {
+        th.classList.add('latest');
+        th.appendChild(el('span', 'latest-tag', 'latest'));
+      }
       head.appendChild(th);
     });
     if (showMovement) {

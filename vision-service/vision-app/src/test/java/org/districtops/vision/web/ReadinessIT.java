@@ -1,5 +1,6 @@
 package org.districtops.vision.web;
 
+import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.districtops.vision.api.DistrictCondition;
@@ -11,11 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadinessIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -71,31 +66,18 @@ class ReadinessIT {
     }
 
     private JsonNode awaitHistory(int years) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/public/districts/" + district + "/readiness"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JSON.readTree(response.body());
-            if (response.statusCode() == 200 && body.get("years").size() == years) {
-                return body;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Readiness history did not show " + years + " years in time");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + "/api/vision" + path);
+        return api().await("/public/districts/" + district + "/readiness", null, h -> h.get("years").size() == years);
     }
 
     private HttpResponse<String> put(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + superintendent)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api().send("PUT", path, superintendent, null, body);
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + superintendent)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return api().send("POST", path, superintendent, null, null);
+    }
+
+    private ApiClient api() {
+        return new ApiClient("http://localhost:" + port + "/api/vision");
     }
 }

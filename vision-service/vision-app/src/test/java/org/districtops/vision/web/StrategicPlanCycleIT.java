@@ -1,5 +1,6 @@
 package org.districtops.vision.web;
 
+import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrategicPlanCycleIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -187,51 +182,31 @@ class StrategicPlanCycleIT {
         assertField(get("/public/districts/" + district + "/plans/" + planId + "/dashboard?asOf=yesterday"), "asOf");
     }
 
-    private void assertField(HttpResponse<String> response, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsString("field")).contains(field);
+    private void assertField(HttpResponse<String> response, String field) {
+        ApiClient.assertProblem(response, 400, field);
     }
 
     private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(path);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && done.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Not visible within 20 s: " + last);
+        return api().await(path, null, done);
     }
 
-    private static JsonNode body(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + "/api/vision" + path);
+    private static JsonNode body(HttpResponse<String> response, int status) {
+        return ApiClient.body(response, status);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(path, null);
     }
 
     private HttpResponse<String> getWithToken(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api().get(path, token);
     }
 
     private HttpResponse<String> post(String path, String token, String ifMatch, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().send("POST", path, token, ifMatch, body);
+    }
+
+    private ApiClient api() {
+        return new ApiClient("http://localhost:" + port + "/api/vision");
     }
 }

@@ -1,5 +1,6 @@
 package org.districtops.vision.web;
 
+import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +40,6 @@ class VisionAdoptionIT {
     private static final String VOTE = """
             {"boardVote":{"date":"%s","votesFor":5,"votesAgainst":2,"abstentions":0,
                           "meetingReference":"Regular board meeting, item 7"}}""".formatted(TODAY.minusDays(1));
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -190,7 +185,7 @@ class VisionAdoptionIT {
     void aFailedVoteIsA400ProblemNamingVotesFor() throws Exception {
         draftAndOpen();
         send("POST", vision + "/comment-period/close", superintendent, null, "");
-        assertProblem(send("POST", vision + "/adoption", superintendent, null, """
+        ApiClient.assertProblem(send("POST", vision + "/adoption", superintendent, null, """
                 {"boardVote":{"date":"%s","votesFor":2,"votesAgainst":3,"abstentions":2,
                               "meetingReference":"Special meeting"}}""".formatted(TODAY)), 400, "boardVote.votesFor");
     }
@@ -243,15 +238,15 @@ class VisionAdoptionIT {
 
     @Test
     void malformedJsonIsA400ProblemNamingTheBody() throws Exception {
-        assertProblem(send("POST", vision + "/drafts", superintendent, null, "{\"statement\": "), 400, "body");
+        ApiClient.assertProblem(send("POST", vision + "/drafts", superintendent, null, "{\"statement\": "), 400, "body");
     }
 
     @Test
     void aCommentOver4000CharactersIsA400ProblemNamingTheText() throws Exception {
         draftAndOpen();
         String tooLong = "{\"text\":\"" + "x".repeat(4001) + "\"}";
-        assertProblem(send("POST", publicVision + "/comments", null, null, tooLong), 400, "text");
-        assertProblem(send("POST", vision + "/comments", staff, null, tooLong), 400, "text");
+        ApiClient.assertProblem(send("POST", publicVision + "/comments", null, null, tooLong), 400, "text");
+        ApiClient.assertProblem(send("POST", vision + "/comments", staff, null, tooLong), 400, "text");
     }
 
     @Test
@@ -275,7 +270,7 @@ class VisionAdoptionIT {
     @Test
     void aRevisionWithoutASummaryIsA400ProblemNamingIt() throws Exception {
         send("POST", vision + "/drafts", superintendent, null, DRAFT);
-        assertProblem(send("PUT", vision + "/draft", superintendent, null, DRAFT), 400, "summary");
+        ApiClient.assertProblem(send("PUT", vision + "/draft", superintendent, null, DRAFT), 400, "summary");
     }
 
     @Test
@@ -297,52 +292,19 @@ class VisionAdoptionIT {
     }
 
     private JsonNode awaitJson(String path, String token, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(path, token);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                JsonNode node = JSON.readTree(response.body());
-                if (done.test(node)) {
-                    return node;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " did not show the expected state within 20 s; last answer: " + last);
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("errors").findValuesAsString("field")).contains(field);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + "/api/vision" + path);
+        return api().await(path, token, done);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(path, token);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().send(method, path, token, ifMatch, body);
+    }
+
+    private ApiClient api() {
+        return new ApiClient("http://localhost:" + port + "/api/vision");
     }
 }

@@ -1,5 +1,6 @@
 package org.districtops.vision.web;
 
+import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VisionSliceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -68,14 +66,15 @@ class VisionSliceIT {
 
     @Test
     void everyEventCarriesDistrictActorAndCorrelationMetadata() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/districts/" + district + "/plans"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/vision/districts/" + district + "/plans"))
                 .header("Authorization", "Bearer " + superintendent)
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", "corr-" + district)
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"title":"Plan","startYear":2025,"endYear":2027,"firstGoal":{"title":"Goal"}}"""))
                 .build();
-        HttpResponse<String> created = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         String planId = JSON.readTree(created.body()).get("planId").asString();
 
@@ -95,47 +94,47 @@ class VisionSliceIT {
     @Test
     void malformedJsonIsA400ProblemNamingTheBody() throws Exception {
         HttpResponse<String> response = post("/districts/" + district + "/plans", superintendent, "{\"title\": ");
-        assertProblem(response, 400, "body");
+        ApiClient.assertProblem(response, 400, "body");
         assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("Malformed JSON");
     }
 
     @Test
     void aWrongTypeIsA400ProblemNamingTheField() throws Exception {
-        assertProblem(post("/districts/" + district + "/plans", superintendent,
+        ApiClient.assertProblem(post("/districts/" + district + "/plans", superintendent,
                 "{\"title\":\"Plan\",\"startYear\":\"soon\",\"endYear\":2030}"), 400, "startYear");
     }
 
     @Test
     void anUnknownConditionIsA400ProblemNamingTheField() throws Exception {
-        assertProblem(post("/districts/" + district + "/plans", superintendent,
+        ApiClient.assertProblem(post("/districts/" + district + "/plans", superintendent,
                 "{\"title\":\"Plan\",\"startYear\":2025,\"endYear\":2030,\"firstGoal\":{\"title\":\"G\",\"conditions\":[\"VIBES\"]}}"),
                 400, "firstGoal.conditions[0]");
     }
 
     @Test
     void anUnknownPropertyIsA400ProblemNamingIt() throws Exception {
-        assertProblem(post("/districts/" + district + "/plans", superintendent,
+        ApiClient.assertProblem(post("/districts/" + district + "/plans", superintendent,
                 "{\"title\":\"Plan\",\"startYear\":2025,\"endYear\":2030,\"$where\":\"1==1\"}"), 400, "$where");
     }
 
     @Test
     void missingFieldsAreA400ProblemNamingEachField() throws Exception {
         HttpResponse<String> response = post("/districts/" + district + "/plans", superintendent, "{\"startYear\":2025}");
-        assertProblem(response, 400, "title");
+        ApiClient.assertProblem(response, 400, "title");
         assertThat(response.body()).contains("\"endYear\"");
     }
 
     @Test
     void aBusinessRuleViolationIsA400ProblemNamingTheFieldAndNothingIsStored() throws Exception {
         Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
-        assertProblem(post("/districts/" + district + "/plans", superintendent,
+        ApiClient.assertProblem(post("/districts/" + district + "/plans", superintendent,
                 "{\"title\":\"Plan\",\"startYear\":2030,\"endYear\":2025}"), 400, "endYear");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
     }
 
     @Test
     void anInvalidDistrictIdInThePathIsA400ProblemNamingIt() throws Exception {
-        assertProblem(get("/public/districts/NOT_VALID!/plans", null), 400, "districtId");
+        ApiClient.assertProblem(get("/public/districts/NOT_VALID!/plans", null), 400, "districtId");
     }
 
     @Test
@@ -209,56 +208,22 @@ class VisionSliceIT {
     }
 
     private JsonNode awaitPublicPlan(String planId, int goals) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get("/public/districts/" + district + "/plans/" + planId, null);
-            if (response.statusCode() == 200) {
-                JsonNode plan = JSON.readTree(response.body());
-                if (plan.get("goals").size() >= goals) {
-                    return plan;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The public view of plan " + planId + " did not appear within 20 s");
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("errors").findValuesAsString("field")).contains(field);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + "/api/vision" + path);
+        return api().await("/public/districts/" + district + "/plans/" + planId, null, plan -> plan.get("goals").size() >= goals);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().get(path, token);
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().post(path, token, body);
     }
 
     private HttpResponse<String> send(String path, String ifMatch, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + superintendent)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api().send("POST", path, superintendent, ifMatch, body);
+    }
+
+    private ApiClient api() {
+        return new ApiClient("http://localhost:" + port + "/api/vision");
     }
 }
