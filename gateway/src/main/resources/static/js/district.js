@@ -672,6 +672,9 @@
             if (request !== state.request) {
               return;
             }
+            if (!state.asOf) {
+              input.value = todayIso();
+            }
             healthSlot.replaceChildren(errorState('inline-error-template', loadDashboard));
             showBody(null, asOf || todayIso());
           });

@@ -16,9 +16,17 @@ class PublicPagesIT extends GatewayITSupport {
                     .expectStatus().isOk()
                     .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                     .expectBody(String.class).value(html -> assertThat(html)
-                            .contains("<h1>Strategic plans</h1>")
+                            .contains("<h1>Vision and strategic plans</h1>")
                             .contains("/js/district.js")
-                            .contains("Vision service temporarily unavailable"));
+                            .contains("No vision adopted yet")
+                            .contains("No strategic plans yet")
+                            .contains("Readiness self-assessment")
+                            .contains("Temporarily unavailable")
+                            // ready for a Content-Security-Policy without 'unsafe-inline'
+                            .doesNotContain("<style")
+                            .doesNotContain(" style=")
+                            .doesNotContain(" onclick=")
+                            .doesNotContain("<script>"));
         }
     }
 
@@ -36,7 +44,12 @@ class PublicPagesIT extends GatewayITSupport {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(js -> assertThat(js)
                         .contains("/api/vision/public/districts/")
-                        .doesNotContain("innerHTML"));
+                        .contains("/dashboard")
+                        .contains("/readiness")
+                        .contains("createElementNS")
+                        .doesNotContain("innerHTML")
+                        .doesNotContain("insertAdjacentHTML")
+                        .doesNotContain("document.write"));
         client.get().uri("/css/site.css").exchange().expectStatus().isOk();
     }
 }
