@@ -32,7 +32,7 @@ public final class PlatformLauncher {
         return List.of(
                 new ServiceSpec("vision-service", "vision", "vision-service/vision-app/target/vision-service.jar",
                         "/api/vision", "DOP_VISION_PORT", settings.visionPort()),
-                new ServiceSpec("pilot-service", "pilot", "pilot-service/target/pilot-service.jar",
+                new ServiceSpec("pilot-service", "pilot", "pilot-service/pilot-app/target/pilot-service.jar",
                         "/api/pilots", "DOP_PILOT_PORT", settings.pilotPort()),
                 new ServiceSpec("pd-service", "pd", "pd-service/target/pd-service.jar",
                         "/api/pd", "DOP_PD_PORT", settings.pdPort()),
@@ -91,6 +91,7 @@ public final class PlatformLauncher {
             env.put("DOP_JWK_SET_URI", jwks);
             env.put("DOP_JWT_ISSUER", gatewayEnv.get("DOP_AUTH_ISSUER"));
             env.put("DOP_EMBEDDED", "true");
+            env.put("DOP_VISION_URI", "http://127.0.0.1:" + settings.visionPort());
             running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
                     spec.contextPath() + "/actuator/health/readiness", env, settings.serviceJavaOptions(),
                     data.resolve("logs")));

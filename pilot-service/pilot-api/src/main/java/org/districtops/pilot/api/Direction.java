@@ -1,0 +1,7 @@
+package org.districtops.pilot.api;
+
+/** Which way a metric improves. */
+public enum Direction {
+    UP,
+    DOWN
+}

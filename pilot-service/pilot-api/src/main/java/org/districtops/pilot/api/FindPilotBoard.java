@@ -1,0 +1,5 @@
+package org.districtops.pilot.api;
+
+/** All of a district's pilots for its staff, newest first. */
+public record FindPilotBoard(String districtId) {
+}

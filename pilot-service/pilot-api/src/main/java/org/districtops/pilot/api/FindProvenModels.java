@@ -1,0 +1,5 @@
+package org.districtops.pilot.api;
+
+/** The district's menu of proven models. */
+public record FindProvenModels(String districtId) {
+}
