@@ -2,7 +2,6 @@ package org.districtops.pilot.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Record the decision, with its rationale and the evidence tier the evaluation supported. */
-public record DecidePilot(@TargetAggregateIdentifier PilotRef pilot, Decision decision, String rationale,
-                          int evidenceTier) {
+/** Record the decision with its rationale; the pilot adds the evidence tier its own evaluation supports. */
+public record DecidePilot(@TargetAggregateIdentifier PilotRef pilot, Decision decision, String rationale) {
 }

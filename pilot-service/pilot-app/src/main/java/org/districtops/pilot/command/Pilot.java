@@ -8,6 +8,9 @@ import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.StateConflictException;
 import org.districtops.pilot.api.*;
 
+import org.districtops.pilot.evaluation.PilotEvaluator;
+
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,8 @@ public class Pilot {
     private final Set<String> cycleIds = new HashSet<>();
     private int cycles;
     private int completedCycles;
+    /** Measurements kept for the evaluation a decision records (aggregate numbers, a few per cycle). */
+    private final List<PilotEvaluator.Measurement> measurements = new ArrayList<>();
 
     protected Pilot() {
         // for Axon
@@ -161,18 +166,18 @@ public class Pilot {
                 c.nextChanges() == null ? "" : c.nextChanges().strip()));
     }
 
+    /** Returns the evidence tier recorded with the decision. */
     @CommandHandler
-    public void handle(DecidePilot c) {
+    public int handle(DecidePilot c) {
         requireRunning();
         if (completedCycles == 0) {
             throw new StateConflictException("Decide only after at least one completed cycle.");
         }
         Checks.required("decision", c.decision());
         Checks.text("rationale", c.rationale(), 4000);
-        if (c.evidenceTier() < 1 || c.evidenceTier() > 4) {
-            throw new InvalidInputException("evidenceTier", "must be an ESSA tier from 1 to 4");
-        }
-        apply(new PilotDecided(ref.districtId(), ref.pilotId(), c.decision(), c.rationale().strip(), c.evidenceTier()));
+        int tier = PilotEvaluator.evaluate(ref.pilotId(), criteria, measurements).proposedEvidenceTier();
+        apply(new PilotDecided(ref.districtId(), ref.pilotId(), c.decision(), c.rationale().strip(), tier));
+        return tier;
     }
 
     private void requireRunning() {
@@ -217,6 +222,12 @@ public class Pilot {
         openCycleId = e.cycleId();
         cycleIds.add(e.cycleId());
         cycles = e.number();
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementRecorded e) {
+        measurements.add(new PilotEvaluator.Measurement(e.cycleId(), cycles, e.metricId(), e.group(), e.value(),
+                e.students()));
     }
 
     @EventSourcingHandler

@@ -5,15 +5,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.districtops.kit.errors.NotFoundException;
-import org.districtops.kit.errors.StateConflictException;
 import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.kit.security.ActorResolver;
 import org.districtops.pilot.alignment.VisionGoals;
 import org.districtops.pilot.api.*;
 import org.districtops.pilot.query.PilotProjection;
-import org.districtops.pilot.query.PilotState;
-import org.districtops.pilot.query.PilotViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -157,21 +154,14 @@ public class PilotCommandController {
         return Map.of("pilotId", pilotId, "cycleId", cycleId, "completed", true);
     }
 
-    @Operation(summary = "Record the decision; the evidence tier is the one the service's evaluation supports")
+    @Operation(summary = "Record the decision; the pilot records the evidence tier its evaluation supports")
     @PostMapping("/pilots/{pilotId}/decision")
     public ResponseEntity<Map<String, Object>> decide(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
                                                       @PathVariable @Pattern(regexp = ITEM_ID) String pilotId,
                                                       @Valid @RequestBody PilotRequests.DecisionRequest b) {
-        Actor actor = ActorResolver.require(districtId, LEADS);
-        PilotState state = pilots.state(districtId, pilotId)
-                .orElseThrow(() -> new NotFoundException("No pilot " + pilotId + " in " + districtId));
-        Evaluation evaluation = PilotViews.evaluation(state);
-        if (evaluation == null) {
-            throw new StateConflictException("The pilot has no criteria to evaluate against.");
-        }
-        commands.send(new DecidePilot(new PilotRef(districtId, pilotId), b.decision(), b.rationale(),
-                evaluation.proposedEvidenceTier()), actor);
+        int tier = commands.send(new DecidePilot(new PilotRef(districtId, pilotId), b.decision(), b.rationale()),
+                ActorResolver.require(districtId, LEADS));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("pilotId", pilotId, "decision", b.decision(),
-                "evidenceTier", evaluation.proposedEvidenceTier()));
+                "evidenceTier", tier));
     }
 }

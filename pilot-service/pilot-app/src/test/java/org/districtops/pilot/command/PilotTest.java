@@ -134,16 +134,20 @@ class PilotTest {
     @Test
     void noDecisionBeforeACompletedCycle() {
         fixture.given(PROPOSED, REGISTERED, LAUNCHED, CYCLE)
-                .when(new DecidePilot(PILOT, Decision.SCALE, "Looks good", 2))
+                .when(new DecidePilot(PILOT, Decision.SCALE, "Looks good"))
                 .expectException(StateConflictException.class)
                 .expectNoEvents();
     }
 
     @Test
-    void aDecisionAfterACompletedCycleIsRecordedWithItsEvidenceTier() {
-        fixture.given(PROPOSED, REGISTERED, LAUNCHED, CYCLE, COMPLETED)
-                .when(new DecidePilot(PILOT, Decision.SCALE, "Beat matched classrooms by 8 points", 2))
-                .expectEvents(new PilotDecided("lindsay", "p1", Decision.SCALE, "Beat matched classrooms by 8 points", 2));
+    void aDecisionRecordsTheEvidenceTierOfThePilotsOwnEvaluation() {
+        fixture.given(PROPOSED, REGISTERED, LAUNCHED, CYCLE,
+                        new MeasurementRecorded("lindsay", "p1", "c1", "m1", Group.PILOT, "Room 1", 52, 25),
+                        new MeasurementRecorded("lindsay", "p1", "c1", "m1", Group.COMPARISON, "Room 9", 44, 25),
+                        COMPLETED)
+                .when(new DecidePilot(PILOT, Decision.SCALE, "Beat matched classrooms by 8 points"))
+                .expectEvents(new PilotDecided("lindsay", "p1", Decision.SCALE, "Beat matched classrooms by 8 points", 2))
+                .expectResultMessagePayload(2);
     }
 
     @Test
