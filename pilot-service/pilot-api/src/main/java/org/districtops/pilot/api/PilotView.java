@@ -10,7 +10,8 @@ import java.util.List;
  * and the value of a unit with fewer than 10 students is withheld.
  */
 public record PilotView(String pilotId, String districtId, String title, String gap, String students,
-                        ModelType modelType, String modelName, List<String> schools, int classrooms,
+                        ModelType modelType, String modelName, SchoolLevel schoolLevel, List<String> schools,
+                        int classrooms,
                         String cohortSize, LocalDate start, LocalDate end, int wave, String modelKey, String status,
                         AlignmentStatus alignment, List<String> goalIds, List<String> unknownGoalIds,
                         SuccessCriteria preRegistered, SuccessCriteria criteria, List<Amendment> amendments,

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code adoptsModelOf} names the scaled pilot whose model this one adopts (a later wave), or null.
  */
 public record ProposePilot(@TargetAggregateIdentifier PilotRef pilot, String title, String gap, String students,
-                           ModelType modelType, String modelName, List<String> schools, int classrooms,
+                           ModelType modelType, String modelName, SchoolLevel schoolLevel, List<String> schools,
+                           int classrooms,
                            int cohortSize, LocalDate start, LocalDate end, List<String> goalIds,
                            AlignmentStatus alignment, String adoptsModelOf, int wave) {
 }

@@ -9,7 +9,8 @@ import java.util.List;
 public record ProvenModel(String modelKey, String districtId, String modelName, ModelType modelType,
                           int bestEvidenceTier, List<Wave> waves) {
 
-    public record Wave(int wave, String pilotId, String title, List<String> schools, String cohortSize,
+    public record Wave(int wave, String pilotId, String title, SchoolLevel schoolLevel, List<String> schools,
+                       String cohortSize,
                        String status, Decision decision, Integer evidenceTier, int amendments,
                        List<MetricResult> results) {
     }

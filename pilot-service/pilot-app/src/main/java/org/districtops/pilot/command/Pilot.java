@@ -50,6 +50,7 @@ public class Pilot {
         Checks.text("students", c.students(), 500);
         Checks.required("modelType", c.modelType());
         Checks.text("modelName", c.modelName(), 200);
+        Checks.required("schoolLevel", c.schoolLevel());
         if (c.schools() == null || c.schools().isEmpty() || c.schools().size() > 50) {
             throw new InvalidInputException("schools", "name 1 to 50 schools");
         }
@@ -71,7 +72,7 @@ public class Pilot {
             throw new InvalidInputException("goalIds", "at most 10 goals");
         }
         apply(new PilotProposed(c.pilot().districtId(), c.pilot().pilotId(), c.title().strip(), c.gap().strip(),
-                c.students().strip(), c.modelType(), c.modelName().strip(), c.schools().stream().map(String::strip).toList(),
+                c.students().strip(), c.modelType(), c.modelName().strip(), c.schoolLevel(), c.schools().stream().map(String::strip).toList(),
                 c.classrooms(), c.cohortSize(), c.start(), c.end(), goals, c.alignment(),
                 c.adoptsModelOf() == null ? c.pilot().pilotId() : c.adoptsModelOf(), Math.max(1, c.wave())));
     }

@@ -38,11 +38,14 @@ public class PilotProjection {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final MongoCollection<Document> pilots;
+    private final MongoCollection<Document> sharing;
 
     public PilotProjection(MongoDatabase readSideDatabase, ReadSideGuard readSideGuard) {
         this.pilots = readSideDatabase.getCollection(COLLECTION);
         pilots.createIndex(Indexes.ascending("districtId"));
         pilots.createIndex(Indexes.ascending("alignment"));
+        this.sharing = readSideDatabase.getCollection("model_sharing");
+        sharing.createIndex(Indexes.ascending("shared"));
     }
 
     @EventHandler
@@ -60,6 +63,7 @@ public class PilotProjection {
         s.students = e.students();
         s.modelType = e.modelType();
         s.modelName = e.modelName();
+        s.schoolLevel = e.schoolLevel();
         s.schools = new ArrayList<>(e.schools());
         s.classrooms = e.classrooms();
         s.cohortSize = e.cohortSize();
@@ -163,6 +167,24 @@ public class PilotProjection {
                 s.status = "STOPPED";
             }
         });
+    }
+
+    @EventHandler
+    void on(ProvenModelSharingSet e, @SequenceNumber long sequence) {
+        // the whole document is written each time, so a redelivered older event must not win
+        Document current = sharing.find(Filters.eq("_id", e.districtId())).first();
+        if (current == null || ((Number) current.get("version")).longValue() < sequence) {
+            sharing.replaceOne(Filters.eq("_id", e.districtId()), new Document("_id", e.districtId())
+                    .append("shared", e.shared()).append("version", sequence), new ReplaceOptions().upsert(true));
+        }
+    }
+
+    @QueryHandler
+    public List<ProvenModel> handle(FindSharedProvenModels query) {
+        List<ProvenModel> models = new ArrayList<>();
+        sharing.find(Filters.eq("shared", true))
+                .forEach(d -> models.addAll(PilotViews.provenModels(districtPilots(d.getString("_id")))));
+        return models;
     }
 
     @QueryHandler

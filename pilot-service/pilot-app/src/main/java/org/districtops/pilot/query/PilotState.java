@@ -4,6 +4,7 @@ import org.districtops.pilot.api.AlignmentStatus;
 import org.districtops.pilot.api.Decision;
 import org.districtops.pilot.api.Group;
 import org.districtops.pilot.api.ModelType;
+import org.districtops.pilot.api.SchoolLevel;
 import org.districtops.pilot.api.SuccessCriteria;
 
 import java.time.Instant;
@@ -25,6 +26,7 @@ public class PilotState {
     public String students;
     public ModelType modelType;
     public String modelName;
+    public SchoolLevel schoolLevel;
     public List<String> schools = new ArrayList<>();
     public int classrooms;
     public int cohortSize;

@@ -36,7 +36,7 @@ public final class PilotViews {
     }
 
     static PilotView publicView(PilotState s) {
-        return new PilotView(s.pilotId, s.districtId, s.title, s.gap, s.students, s.modelType, s.modelName, s.schools,
+        return new PilotView(s.pilotId, s.districtId, s.title, s.gap, s.students, s.modelType, s.modelName, s.schoolLevel, s.schools,
                 s.classrooms, SmallCells.count(s.cohortSize), s.start, s.end, s.wave, s.modelKey, s.status, s.alignment,
                 s.goalIds, s.unknownGoalIds, s.preRegistered, s.criteria,
                 s.amendments.stream().map(a -> new PilotView.Amendment(a.at, a.previous, a.criteria, a.reason)).toList(),
@@ -78,7 +78,7 @@ public final class PilotViews {
             List<ProvenModel.Wave> entries = waves.stream().map(s -> {
                 PilotState.DecisionEntry last = s.decisions.isEmpty() ? null : s.decisions.get(s.decisions.size() - 1);
                 Evaluation evaluation = evaluation(s);
-                return new ProvenModel.Wave(s.wave, s.pilotId, s.title, s.schools, SmallCells.count(s.cohortSize),
+                return new ProvenModel.Wave(s.wave, s.pilotId, s.title, s.schoolLevel, s.schools, SmallCells.count(s.cohortSize),
                         s.status, last == null ? null : last.decision, last == null ? null : last.evidenceTier,
                         s.amendments.size(), evaluation == null ? List.of() : evaluation.metrics());
             }).toList();

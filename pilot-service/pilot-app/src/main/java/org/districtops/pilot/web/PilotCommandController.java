@@ -51,7 +51,8 @@ public class PilotCommandController {
     public ResponseEntity<Map<String, Object>> propose(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
                                                        @Valid @RequestBody PilotRequests.Propose b) {
         Actor actor = ActorResolver.require(districtId, LEADS);
-        return proposed(districtId, actor, b.title(), b.gap(), b.students(), b.modelType(), b.modelName(), b.schools(),
+        return proposed(districtId, actor, b.title(), b.gap(), b.students(), b.modelType(), b.modelName(),
+                b.schoolLevel(), b.schools(),
                 b.classrooms(), b.cohortSize(), b.start(), b.end(), b.goalIds(), null, 1);
     }
 
@@ -67,12 +68,12 @@ public class PilotCommandController {
                         + " (a model is proven once a pilot of it is scaled)."));
         int wave = model.waves().stream().mapToInt(ProvenModel.Wave::wave).max().orElse(1) + 1;
         return proposed(districtId, actor, b.title(), b.gap(), b.students(), model.modelType(), model.modelName(),
-                b.schools(), b.classrooms(), b.cohortSize(), b.start(), b.end(), b.goalIds(), modelKey, wave);
+                b.schoolLevel(), b.schools(), b.classrooms(), b.cohortSize(), b.start(), b.end(), b.goalIds(), modelKey, wave);
     }
 
     private ResponseEntity<Map<String, Object>> proposed(String districtId, Actor actor, String title, String gap,
                                                          String students, ModelType modelType, String modelName,
-                                                         List<String> schools, int classrooms, int cohortSize,
+                                                         SchoolLevel schoolLevel, List<String> schools, int classrooms, int cohortSize,
                                                          java.time.LocalDate start, java.time.LocalDate end,
                                                          List<String> goalIds, String adoptsModelOf, int wave) {
         PilotRef pilot = new PilotRef(districtId, UUID.randomUUID().toString());
@@ -81,7 +82,8 @@ public class PilotCommandController {
             throw new org.districtops.kit.errors.InvalidInputException("goalIds",
                     "not goals of the district's plan: " + alignment.unknownGoalIds());
         }
-        commands.send(new ProposePilot(pilot, title, gap, students, modelType, modelName, schools, classrooms,
+        commands.send(new ProposePilot(pilot, title, gap, students, modelType, modelName, schoolLevel, schools,
+                classrooms,
                 cohortSize, start, end, goalIds, alignment.status(), adoptsModelOf, wave), actor);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pilotId", pilot.pilotId());
@@ -89,6 +91,18 @@ public class PilotCommandController {
         body.put("modelKey", adoptsModelOf == null ? pilot.pilotId() : adoptsModelOf);
         body.put("alignment", alignment.status());
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    record Sharing(@jakarta.validation.constraints.NotNull Boolean shared) {
+    }
+
+    @Operation(summary = "Share (or stop sharing) the district's proven models with the other districts")
+    @PutMapping("/proven-model-sharing")
+    public Map<String, Object> share(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+                                     @Valid @RequestBody Sharing b) {
+        commands.send(new SetProvenModelSharing(new SharingRef(districtId), b.shared()),
+                ActorResolver.require(districtId, Set.of("superintendent")));
+        return Map.of("districtId", districtId, "shared", b.shared());
     }
 
     @Operation(summary = "Pre-register the success criteria (before launch; replaces earlier ones)")

@@ -13,6 +13,7 @@ import org.districtops.pilot.api.Evaluation;
 import org.districtops.pilot.api.FindPilot;
 import org.districtops.pilot.api.FindPilotBoard;
 import org.districtops.pilot.api.FindProvenModels;
+import org.districtops.pilot.api.FindSharedProvenModels;
 import org.districtops.pilot.api.MetricResult;
 import org.districtops.pilot.api.PilotBoardEntry;
 import org.districtops.pilot.api.PilotView;
@@ -79,19 +80,25 @@ public class PilotQueryController {
                 .join();
     }
 
+    @Operation(summary = "Proven models of every district that chose to share them")
+    @GetMapping("/public/shared-proven-models")
+    public List<ProvenModel> sharedProvenModels() {
+        return queries.query(new FindSharedProvenModels(), ResponseTypes.multipleInstancesOf(ProvenModel.class)).join();
+    }
+
     @Operation(summary = "The menu of proven models as CSV: one row per model, wave and metric")
     @GetMapping(value = "/public/districts/{districtId}/proven-models.csv", produces = "text/csv")
     public ResponseEntity<String> provenModelsCsv(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId)
             throws IOException {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("model", "model_type", "best_evidence_tier", "wave",
-                "pilot", "schools", "students", "status", "decision", "evidence_tier", "metric", "unit", "baseline",
+                "pilot", "school_level", "schools", "students", "status", "decision", "evidence_tier", "metric", "unit", "baseline",
                 "target", "result", "comparison", "effect_size", "target_met").get().print(out)) {
             for (ProvenModel model : provenModels(districtId)) {
                 for (ProvenModel.Wave wave : model.waves()) {
                     for (MetricResult r : wave.results()) {
                         csv.printRecord(model.modelName(), model.modelType(), model.bestEvidenceTier(), wave.wave(),
-                                wave.title(), String.join("; ", wave.schools()), wave.cohortSize(), wave.status(),
+                                wave.title(), wave.schoolLevel(), String.join("; ", wave.schools()), wave.cohortSize(), wave.status(),
                                 wave.decision(), wave.evidenceTier(), r.name(), r.unit(), r.baseline(), r.target(),
                                 r.pilotMean(), r.comparisonMean(), r.effectSize(), r.targetMet());
                     }

@@ -14,6 +14,7 @@ import org.districtops.pilot.api.Direction;
 import org.districtops.pilot.api.Group;
 import org.districtops.pilot.api.Metric;
 import org.districtops.pilot.api.ModelType;
+import org.districtops.pilot.api.SchoolLevel;
 import org.districtops.pilot.api.SuccessCriteria;
 
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ final class PilotRequests {
             @NotBlank @Size(max = 500) String students,
             @NotNull ModelType modelType,
             @NotBlank @Size(max = 200) String modelName,
+            @NotNull SchoolLevel schoolLevel,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> schools,
             @NotNull @Min(1) @Max(10000) Integer classrooms,
             @NotNull @Min(1) @Max(1000000) Integer cohortSize,
@@ -45,6 +47,7 @@ final class PilotRequests {
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String gap,
             @NotBlank @Size(max = 500) String students,
+            @NotNull SchoolLevel schoolLevel,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> schools,
             @NotNull @Min(1) @Max(10000) Integer classrooms,
             @NotNull @Min(1) @Max(1000000) Integer cohortSize,

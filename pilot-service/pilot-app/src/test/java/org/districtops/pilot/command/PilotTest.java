@@ -18,7 +18,7 @@ class PilotTest {
     private static final LocalDate START = LocalDate.of(2026, 1, 5);
     private static final PilotProposed PROPOSED = new PilotProposed("lindsay", "p1", "Station rotation in grade 4 math",
             "Grade 4 math proficiency gap", "Grade 4 students at two schools", ModelType.STATION_ROTATION,
-            "Station rotation", List.of("Jefferson ES", "Lincoln ES"), 6, 140, START, START.plusMonths(5),
+            "Station rotation", SchoolLevel.ELEMENTARY, List.of("Jefferson ES", "Lincoln ES"), 6, 140, START, START.plusMonths(5),
             List.of("g1"), AlignmentStatus.VERIFIED, "p1", 1);
     private static final SuccessCriteria CRITERIA = new SuccessCriteria(List.of(
             new Metric("m1", "Math proficiency", "%", Direction.UP, 40, 50)), ComparisonGroup.MATCHED_CLASSROOMS,
@@ -41,7 +41,7 @@ class PilotTest {
         fixture.givenNoPriorActivity()
                 .when(new ProposePilot(PILOT, "Station rotation in grade 4 math", "Grade 4 math proficiency gap",
                         "Grade 4 students at two schools", ModelType.STATION_ROTATION, "Station rotation",
-                        List.of("Jefferson ES", "Lincoln ES"), 6, 140, START, START.plusMonths(5), List.of("g1"),
+                        SchoolLevel.ELEMENTARY, List.of("Jefferson ES", "Lincoln ES"), 6, 140, START, START.plusMonths(5), List.of("g1"),
                         AlignmentStatus.VERIFIED, null, 1))
                 .expectEvents(PROPOSED);
     }
@@ -49,7 +49,7 @@ class PilotTest {
     @Test
     void aPilotMustEndAfterItStarts() {
         fixture.givenNoPriorActivity()
-                .when(new ProposePilot(PILOT, "T", "G", "S", ModelType.OTHER, "M", List.of("X"), 1, 20, START, START,
+                .when(new ProposePilot(PILOT, "T", "G", "S", ModelType.OTHER, "M", SchoolLevel.OTHER, List.of("X"), 1, 20, START, START,
                         List.of(), AlignmentStatus.VERIFIED, null, 1))
                 .expectException(InvalidInputException.class);
     }

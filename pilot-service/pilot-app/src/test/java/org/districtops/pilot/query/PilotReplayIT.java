@@ -49,7 +49,7 @@ class PilotReplayIT {
         PilotRef pilot = new PilotRef(district, "p1");
         LocalDate start = LocalDate.of(2026, 1, 5);
         commands.send(new ProposePilot(pilot, "Station rotation", "Math gap", "Grade 4", ModelType.STATION_ROTATION,
-                "Station rotation", List.of("Jefferson ES"), 4, 100, start, start.plusMonths(5), List.of(),
+                "Station rotation", SchoolLevel.ELEMENTARY, List.of("Jefferson ES"), 4, 100, start, start.plusMonths(5), List.of(),
                 AlignmentStatus.VERIFIED, null, 1), lead);
         SuccessCriteria criteria = new SuccessCriteria(List.of(new Metric("m1", "Proficiency", "%", Direction.UP, 40, 50)),
                 ComparisonGroup.MATCHED_CLASSROOMS, "rule");

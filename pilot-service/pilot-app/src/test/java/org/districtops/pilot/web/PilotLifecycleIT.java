@@ -103,7 +103,7 @@ class PilotLifecycleIT {
         api.await("/public/districts/" + district + "/proven-models", null, m -> m.size() == 1);
         JsonNode wave2 = body(api.post("/districts/" + district + "/proven-models/" + wave1 + "/waves", lead, """
                 {"title":"Station rotation, grade 4, east schools","gap":"Math gap","students":"Grade 4",
-                 "schools":["Adams ES","Baker ES"],"classrooms":8,"cohortSize":190,
+                 "schoolLevel":"K8","schools":["Adams ES","Baker ES"],"classrooms":8,"cohortSize":190,
                  "start":"2026-08-20","end":"2027-01-31","goalIds":["g-1"]}"""), 201);
         assertThat(wave2.get("wave").asInt()).isEqualTo(2);
         String wave2Id = wave2.get("pilotId").asString();
@@ -133,6 +133,15 @@ class PilotLifecycleIT {
         HttpResponse<String> csv = api.get("/public/districts/" + district + "/proven-models.csv", null);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("Station rotation", "Math proficiency");
+
+        // another district sees the menu once this district chooses to share it
+        assertThat(body(api.get("/public/shared-proven-models", null), 200).findValuesAsString("districtId"))
+                .doesNotContain(district);
+        assertThat(api.send("PUT", "/districts/" + district + "/proven-model-sharing", lead, null,
+                "{\"shared\":true}").statusCode()).isEqualTo(403);
+        body(api.send("PUT", "/districts/" + district + "/proven-model-sharing",
+                TestTokens.token("sup", district, "superintendent"), null, "{\"shared\":true}"), 200);
+        api.await("/public/shared-proven-models", null, m -> m.findValuesAsString("districtId").contains(district));
 
         JsonNode board = api.await("/districts/" + district + "/pilots", lead,
                 b -> b.findValuesAsString("status").contains("STOPPED"));
@@ -196,7 +205,7 @@ class PilotLifecycleIT {
     private String proposal(String title, String goalIds) {
         return """
                 {"title":"%s","gap":"Grade 4 math gap","students":"Grade 4 students","modelType":"STATION_ROTATION",
-                 "modelName":"Station rotation","schools":["Jefferson ES","Lincoln ES"],"classrooms":6,"cohortSize":140,
+                 "modelName":"Station rotation","schoolLevel":"ELEMENTARY","schools":["Jefferson ES","Lincoln ES"],"classrooms":6,"cohortSize":140,
                  "start":"2026-01-05","end":"2026-06-15","goalIds":%s}""".formatted(title, goalIds);
     }
 
