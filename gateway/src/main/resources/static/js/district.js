@@ -1,5 +1,5 @@
 // Renders /districts/{districtId}: the district's adopted vision, its public strategic plans with their health
-// as of a date, and the readiness self-assessment, all from the vision service's public API.
+// as of a date and the readiness self-assessment (vision service), and the menu of proven models (pilot service).
 // Every section loads and fails on its own. All data is written with textContent or as SVG attributes, never as HTML.
 (function () {
   'use strict';
@@ -845,11 +845,60 @@
         });
   }
 
+  // ---------------------------------------------------------------- proven models (pilot-service)
+
+  const PILOTS = '/api/pilots/public/districts/' + encodeURIComponent(districtId);
+  const TIERS = { 1: 'Tier 1 \u00b7 strong', 2: 'Tier 2 \u00b7 moderate', 3: 'Tier 3 \u00b7 promising', 4: 'Tier 4 \u00b7 rationale' };
+
+  function waveResult(wave) {
+    const result = (wave.results || [])[0];
+    if (!result || result.pilotMean === null || result.pilotMean === undefined) {
+      return result ? result.name + ': not published (fewer than 10 students)' : 'No results yet';
+    }
+    const compared = result.comparisonMean === null || result.comparisonMean === undefined ? ''
+        : ' vs ' + formatNumber(result.comparisonMean) + ' compared';
+    return result.name + ': ' + withUnit(formatNumber(result.pilotMean), result.unit) + compared
+        + ' (target ' + formatNumber(result.target) + ')';
+  }
+
+  function renderModel(model) {
+    const node = fromTemplate('model-template');
+    setText(node, '.model-name', model.modelName + ' \u00b7 ' + humanize(model.modelType));
+    setText(node, '.badge-tier', TIERS[model.bestEvidenceTier] || 'Tier ' + model.bestEvidenceTier);
+    const body = node.querySelector('tbody');
+    (model.waves || []).forEach(function (wave) {
+      const row = el('tr');
+      row.append(el('td', 'num', wave.wave),
+          el('td', null, (wave.schools || []).join(', ') + (wave.schoolLevel ? ' (' + humanize(wave.schoolLevel) + ')' : '')),
+          el('td', 'num', wave.cohortSize),
+          el('td', null, wave.decision ? humanize(wave.decision) : humanize(wave.status)),
+          el('td', null, wave.evidenceTier ? TIERS[wave.evidenceTier] : '\u2013'),
+          el('td', null, waveResult(wave)));
+      body.appendChild(row);
+    });
+    return node;
+  }
+
+  function loadModels() {
+    const body = byId('models-body');
+    byId('models-csv').href = PILOTS + '/proven-models.csv';
+    body.replaceChildren(loading('Loading proven models\u2026'));
+    getJson(PILOTS + '/proven-models', false)
+        .then(function (models) {
+          body.replaceChildren.apply(body, models && models.length ? models.map(renderModel)
+              : [fromTemplate('no-models-template')]);
+        })
+        .catch(function () {
+          body.replaceChildren(errorState('error-template', loadModels));
+        });
+  }
+
   // ---------------------------------------------------------------- start
 
   byId('district-id').textContent = districtId;
   document.title = districtId + ' vision and strategic plans \u00b7 District Operations Platform';
   loadVision();
   loadPlans();
+  loadModels();
   loadReadiness();
 })();
