@@ -102,6 +102,9 @@ class PlatformEndToEndIT {
         }
         assertThat(get("/api/vision/v3/api-docs").body()).contains("/districts/{districtId}/plans");
         assertThat(get("/districts/demo-district").body()).contains("<html");
+        HttpResponse<String> menu = get("/api/pilots/public/districts/demo-district/proven-models");
+        assertThat(menu.statusCode()).isEqualTo(200);
+        assertThat(menu.body()).isEqualTo("[]");
 
         platform.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9: no shutdown hooks run
         awaitPortFree(Integer.parseInt(env.get("DOP_GATEWAY_PORT")));
