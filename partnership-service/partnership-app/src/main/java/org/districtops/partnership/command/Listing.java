@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -47,6 +48,17 @@ public class Listing {
         final Map<String, BigDecimal> hours = new HashMap<>();
         final Set<String> confirmed = new HashSet<>();
         boolean completed;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Placement p && Objects.equals(startedOn, p.startedOn) && hours.equals(p.hours)
+                    && confirmed.equals(p.confirmed) && completed == p.completed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(startedOn, hours, confirmed, completed);
+        }
     }
 
     protected Listing() {

@@ -60,7 +60,8 @@ public class Partner {
         apply(new PartnerOnboarded(c.partner().districtId(), c.partner().partnerId(), c.name().strip(), c.type(),
                 c.description() == null ? "" : c.description().strip(),
                 c.website() == null || c.website().isBlank() ? null : c.website().strip()));
-        updateStanding();
+        // events applied in a constructor reach the handlers after it returns: use the command's identity
+        apply(new PartnerStandingChanged(c.partner().districtId(), c.partner().partnerId(), false, standingReasons()));
     }
 
     @CommandHandler
@@ -169,6 +170,15 @@ public class Partner {
 
     /** Records a change of standing (or of its reasons) after the events just applied. */
     private void updateStanding() {
+        List<String> reasons = standingReasons();
+        boolean good = reasons.isEmpty();
+        if (good != goodStanding || !reasons.equals(standingReasons)) {
+            apply(new PartnerStandingChanged(ref.districtId(), ref.partnerId(), good, List.copyOf(reasons)));
+        }
+    }
+
+    /** What keeps the partner out of good standing; empty when it is in good standing. */
+    private List<String> standingReasons() {
         List<String> reasons = new ArrayList<>();
         if (agreementExpiresAt == null) {
             reasons.add("no agreement on record");
@@ -182,10 +192,7 @@ public class Partner {
                 reasons.add("the " + type.name() + " attestation expired");
             }
         }
-        boolean good = reasons.isEmpty();
-        if (good != goodStanding || !reasons.equals(standingReasons)) {
-            apply(new PartnerStandingChanged(ref.districtId(), ref.partnerId(), good, List.copyOf(reasons)));
-        }
+        return List.copyOf(reasons);
     }
 
     private static void future(String field, Instant instant) {
