@@ -10,7 +10,7 @@ public record PartnerView(String partnerId, String districtId, String name, Orga
                           boolean goodStanding, List<String> standingReasons, long version) {
 
     public record Agreement(LocalDate start, LocalDate end, Instant expiresAt, List<String> goalIds,
-                            AlignmentStatus alignment, boolean expired) {
+                            AlignmentStatus alignment, List<String> unknownGoalIds, boolean expired) {
     }
 
     public record Attestation(AttestationType type, Instant expiresAt, String reference, boolean expired) {

@@ -39,6 +39,7 @@ public class Partner {
     private final Set<String> contactIds = new HashSet<>();
     private Instant agreementExpiresAt;
     private boolean agreementExpired;
+    private AlignmentStatus agreementAlignment;
     private final Map<AttestationType, Instant> attestations = new EnumMap<>(AttestationType.class);
     private final Set<AttestationType> expiredAttestations = EnumSet.noneOf(AttestationType.class);
     private boolean goodStanding;
@@ -112,6 +113,18 @@ public class Partner {
                 c.alignment()));
         Deadlines.schedule(deadlines, ref.districtId(), ExpiryDue.AGREEMENT, c.expiresAt());
         updateStanding();
+    }
+
+    @CommandHandler
+    public void handle(CheckAgreementAlignment c) {
+        if (agreementExpiresAt == null) {
+            throw new StateConflictException("The partner has no agreement to check.");
+        }
+        Checks.required("alignment", c.alignment());
+        if (c.alignment() != agreementAlignment) {
+            apply(new AgreementAlignmentChecked(ref.districtId(), ref.partnerId(), c.alignment(),
+                    c.unknownGoalIds() == null ? List.of() : List.copyOf(c.unknownGoalIds())));
+        }
     }
 
     @CommandHandler
@@ -221,6 +234,12 @@ public class Partner {
     void on(AgreementSigned e) {
         agreementExpiresAt = e.expiresAt();
         agreementExpired = false;
+        agreementAlignment = e.alignment();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementAlignmentChecked e) {
+        agreementAlignment = e.alignment();
     }
 
     @EventSourcingHandler

@@ -44,6 +44,7 @@ public class PartnerProjection {
         this.partners = readSideDatabase.getCollection(COLLECTION);
         partners.createIndex(Indexes.ascending("districtId"));
         partners.createIndex(Indexes.ascending("hasExpiries"));
+        partners.createIndex(Indexes.ascending("agreementAlignment"));
     }
 
     @EventHandler
@@ -85,7 +86,17 @@ public class PartnerProjection {
             a.goalIds = new ArrayList<>(e.goalIds());
             a.alignment = e.alignment();
             s.agreement = a;
+            s.agreementAlignment = e.alignment();
             s.hasExpiries = true;
+        });
+    }
+
+    @EventHandler
+    void on(AgreementAlignmentChecked e, @SequenceNumber long sequence) {
+        change(e.districtId(), e.partnerId(), sequence, s -> {
+            s.agreement.alignment = e.alignment();
+            s.agreement.unknownGoalIds = new ArrayList<>(e.unknownGoalIds());
+            s.agreementAlignment = e.alignment();
         });
     }
 
@@ -165,6 +176,14 @@ public class PartnerProjection {
         return refs;
     }
 
+    @QueryHandler
+    public List<PartnerRef> handle(FindAgreementsAwaitingAlignment query) {
+        List<PartnerRef> refs = new ArrayList<>();
+        partners.find(Filters.eq("agreementAlignment", AlignmentStatus.UNVERIFIED.name()))
+                .forEach(d -> refs.add(new PartnerRef(d.getString("districtId"), d.getString("partnerId"))));
+        return refs;
+    }
+
     private List<PartnerState> districtPartners(String districtId) {
         List<PartnerState> states = new ArrayList<>();
         partners.find(Filters.eq("districtId", districtId)).forEach(d -> states.add(fromDocument(d)));
@@ -173,7 +192,8 @@ public class PartnerProjection {
 
     static PartnerView view(PartnerState s) {
         PartnerView.Agreement agreement = s.agreement == null ? null : new PartnerView.Agreement(s.agreement.start,
-                s.agreement.end, s.agreement.expiresAt, s.agreement.goalIds, s.agreement.alignment, s.agreement.expired);
+                s.agreement.end, s.agreement.expiresAt, s.agreement.goalIds, s.agreement.alignment,
+                s.agreement.unknownGoalIds, s.agreement.expired);
         return new PartnerView(s.partnerId, s.districtId, s.name, s.type, s.description, s.website, s.contacts,
                 agreement, s.attestations.stream().map(a -> new PartnerView.Attestation(a.type, a.expiresAt,
                 a.reference, a.expired)).toList(), s.goodStanding, s.standingReasons, s.version);

@@ -27,6 +27,8 @@ public class PartnerState {
     public List<String> standingReasons = new ArrayList<>();
     /** True once an agreement or attestation is on record: its deadlines are re-armed at start. */
     public boolean hasExpiries;
+    /** The agreement's alignment, top level so the rechecker finds UNVERIFIED ones by a single-field query. */
+    public AlignmentStatus agreementAlignment;
     public Instant onboardedAt;
     public long version;
 
@@ -36,6 +38,7 @@ public class PartnerState {
         public Instant expiresAt;
         public List<String> goalIds = new ArrayList<>();
         public AlignmentStatus alignment;
+        public List<String> unknownGoalIds = new ArrayList<>();
         public boolean expired;
     }
 

@@ -172,6 +172,22 @@ class PartnerTest {
     }
 
     @Test
+    void anUnverifiedAgreementIsCheckedOnceVisionAnswers() {
+        AgreementSigned unverified = new AgreementSigned("lindsay", "acme", TODAY, TODAY.plusYears(1), IN_60_DAYS,
+                List.of("g-1"), AlignmentStatus.UNVERIFIED);
+        fixture.given(ONBOARDED, unverified)
+                .when(new CheckAgreementAlignment(PARTNER, AlignmentStatus.VERIFIED, List.of()))
+                .expectEvents(new AgreementAlignmentChecked("lindsay", "acme", AlignmentStatus.VERIFIED, List.of()));
+    }
+
+    @Test
+    void anUnchangedAlignmentRecordsNothing() {
+        fixture.given(ONBOARDED, AGREEMENT)
+                .when(new CheckAgreementAlignment(PARTNER, AlignmentStatus.VERIFIED, List.of()))
+                .expectNoEvents();
+    }
+
+    @Test
     void aContactIdIsUsedOnce() {
         Contact dana = new Contact("c1", "Dana Reyes", "HR lead", "dana@acme.example", null);
         fixture.given(ONBOARDED, new PartnerContactAdded("lindsay", "acme", dana))

@@ -40,7 +40,8 @@ import static org.districtops.testsupport.ApiClient.body;
  * listings leave the board, and return on renewal), a placement with confirmed hours, and partner isolation on
  * every partner-facing endpoint. vision-service is stood in for by a loopback server serving its v1 goal list.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dop.partnership.alignment-recheck-interval=500ms")
 class PartnershipLifecycleIT {
 
     private static final AtomicBoolean visionUp = new AtomicBoolean(true);
@@ -326,8 +327,10 @@ class PartnershipLifecycleIT {
         } finally {
             visionUp.set(true);
         }
-        JsonNode view = api.await(path("/partners/" + partner), staff, p -> !p.get("agreement").isNull());
-        assertThat(view.get("agreement").get("alignment").asString()).isEqualTo("UNVERIFIED");
+        // checked again once vision-service is back
+        JsonNode view = api.await(path("/partners/" + partner), staff, p -> !p.get("agreement").isNull()
+                && "VERIFIED".equals(p.get("agreement").get("alignment").asString()));
+        assertThat(view.get("agreement").get("goalIds").get(0).asString()).isEqualTo("g-1");
     }
 
     // --- helpers
