@@ -36,7 +36,7 @@ public final class PlatformLauncher {
                         "/api/pilots", "DOP_PILOT_PORT", settings.pilotPort()),
                 new ServiceSpec("pd-service", "pd", "pd-service/target/pd-service.jar",
                         "/api/pd", "DOP_PD_PORT", settings.pdPort()),
-                new ServiceSpec("partnership-service", "partnership", "partnership-service/target/partnership-service.jar",
+                new ServiceSpec("partnership-service", "partnership", "partnership-service/partnership-app/target/partnership-service.jar",
                         "/api/partnerships", "DOP_PARTNERSHIP_PORT", settings.partnershipPort()));
     }
 

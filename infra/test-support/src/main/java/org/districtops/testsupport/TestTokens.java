@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,6 +62,11 @@ public final class TestTokens {
         return sign(ISSUER, subject, district, Instant.now().plusSeconds(600), roles);
     }
 
+    /** A valid token with extra claims, e.g. {@code partner} binding a partner account to its organisation. */
+    public static String tokenWithClaims(String subject, String district, Map<String, Object> claims, String... roles) {
+        return sign(ISSUER, subject, district, Instant.now().plusSeconds(600), claims, roles);
+    }
+
     public static String expiredToken(String subject, String district, String... roles) {
         return sign(ISSUER, subject, district, Instant.now().minusSeconds(600), roles);
     }
@@ -71,8 +77,15 @@ public final class TestTokens {
     }
 
     private static String sign(String issuer, String subject, String district, Instant expiry, String... roles) {
+        return sign(issuer, subject, district, expiry, Map.of(), roles);
+    }
+
+    private static String sign(String issuer, String subject, String district, Instant expiry,
+                               Map<String, Object> extraClaims, String... roles) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+            extraClaims.forEach(builder::claim);
+            JWTClaimsSet claims = builder
                     .issuer(issuer)
                     .subject(subject)
                     .claim("district", district)

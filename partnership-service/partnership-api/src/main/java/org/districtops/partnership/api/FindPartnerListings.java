@@ -1,0 +1,5 @@
+package org.districtops.partnership.api;
+
+/** A partner's own listings: the partner portal. */
+public record FindPartnerListings(String districtId, String partnerId) {
+}

@@ -1,0 +1,5 @@
+package org.districtops.partnership.api;
+
+/** Every partner of the district, for district staff. */
+public record FindPartners(String districtId) {
+}
