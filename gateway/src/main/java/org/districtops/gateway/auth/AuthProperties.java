@@ -35,8 +35,16 @@ public record AuthProperties(
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
     }
 
-    /** A seeded account: who it is, its password, and what it may do in which district. */
-    public record DemoUser(String username, String password, String name, String district, List<String> roles) {
+    /**
+     * A seeded account: who it is, its password, and what it may do in which district; a partner account is
+     * bound to one partner organisation ({@code partner}, null for everyone else).
+     */
+    public record DemoUser(String username, String password, String name, String district, List<String> roles,
+                           String partner) {
+
+        public DemoUser(String username, String password, String name, String district, List<String> roles) {
+            this(username, password, name, district, roles, null);
+        }
 
         public DemoUser {
             require(username, "dop.auth.demo-users[].username");

@@ -42,7 +42,7 @@ public class TokenIssuer {
 
     public String issue(DemoUser user) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.username())
                 .claim("district", user.district())
@@ -51,8 +51,11 @@ public class TokenIssuer {
                 .claim("scope", scope)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (user.partner() != null) {
+            builder.claim("partner", user.partner());
+        }
+        JWTClaimsSet claims = builder.build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)

@@ -45,4 +45,17 @@ class TokenIssuerTest {
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(claims.getJWTID()).isNotEqualTo(second.getJWTClaimsSet().getJWTID());
     }
+
+    @Test
+    void aPartnerAccountCarriesItsOrganisation() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+        TokenIssuer issuer = new TokenIssuer(key, "http://gw.test", Duration.ofMinutes(30), "api",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        JWTClaimsSet partner = SignedJWT.parse(issuer.issue(new DemoUser("partner", "demo", "Parker", "demo-district",
+                List.of("partner"), "demo-partner"))).getJWTClaimsSet();
+        assertThat(partner.getStringClaim("partner")).isEqualTo("demo-partner");
+        JWTClaimsSet staff = SignedJWT.parse(issuer.issue(new DemoUser("planner", "demo", "Pat", "demo-district",
+                List.of("district-staff")))).getJWTClaimsSet();
+        assertThat(staff.getClaim("partner")).isNull();
+    }
 }

@@ -54,7 +54,7 @@ public class PartnershipController {
     public ResponseEntity<Map<String, Object>> onboard(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
                                                        @Valid @RequestBody PartnershipRequests.Onboard b) {
         PartnerAccess.Access access = PartnerAccess.staff(districtId);
-        PartnerRef partner = new PartnerRef(districtId, UUID.randomUUID().toString());
+        PartnerRef partner = new PartnerRef(districtId, b.partnerId() != null ? b.partnerId() : UUID.randomUUID().toString());
         commands.send(new OnboardPartner(partner, b.name(), b.type(), b.description(), b.website()), access.actor());
         return created(Map.of("partnerId", partner.partnerId()));
     }

@@ -26,7 +26,9 @@ final class PartnershipRequests {
     private PartnershipRequests() {
     }
 
-    record Onboard(@NotBlank @Size(max = 200) String name,
+    /** {@code partnerId} is optional: a readable id chosen by staff (bound to partner accounts by the IdP), else generated. */
+    record Onboard(@Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String partnerId,
+                   @NotBlank @Size(max = 200) String name,
                    @NotNull OrganisationType type,
                    @Size(max = 2000) String description,
                    @Size(max = 300) @Pattern(regexp = "https?://\\S+") String website) {
