@@ -42,10 +42,6 @@ public record AuthProperties(
     public record DemoUser(String username, String password, String name, String district, List<String> roles,
                            String partner) {
 
-        public DemoUser(String username, String password, String name, String district, List<String> roles) {
-            this(username, password, name, district, roles, null);
-        }
-
         public DemoUser {
             require(username, "dop.auth.demo-users[].username");
             require(password, "dop.auth.demo-users[" + username + "].password");

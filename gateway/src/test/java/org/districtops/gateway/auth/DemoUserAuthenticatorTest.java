@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoUserAuthenticatorTest {
 
     private final DemoUserAuthenticator authenticator = new DemoUserAuthenticator(List.of(
-            new DemoUser("planner", "demo", "Pat Planner", "demo-district", List.of("district-staff")),
-            new DemoUser("auditor", "s3cret", null, "other-district", List.of("auditor"))));
+            new DemoUser("planner", "demo", "Pat Planner", "demo-district", List.of("district-staff"), null),
+            new DemoUser("auditor", "s3cret", null, "other-district", List.of("auditor"), null)));
 
     @Test
     void acceptsTheRightPassword() {

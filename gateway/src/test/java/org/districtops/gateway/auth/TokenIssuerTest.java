@@ -26,7 +26,7 @@ class TokenIssuerTest {
         RSAKey key = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
         TokenIssuer issuer = new TokenIssuer(key, "http://gw.test", Duration.ofMinutes(30), "api",
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        DemoUser user = new DemoUser("pdstaff", "demo", "Dana", "demo-district", List.of("pd-staff", "auditor"));
+        DemoUser user = new DemoUser("pdstaff", "demo", "Dana", "demo-district", List.of("pd-staff", "auditor"), null);
 
         SignedJWT first = SignedJWT.parse(issuer.issue(user));
         SignedJWT second = SignedJWT.parse(issuer.issue(user));
@@ -55,7 +55,7 @@ class TokenIssuerTest {
                 List.of("partner"), "demo-partner"))).getJWTClaimsSet();
         assertThat(partner.getStringClaim("partner")).isEqualTo("demo-partner");
         JWTClaimsSet staff = SignedJWT.parse(issuer.issue(new DemoUser("planner", "demo", "Pat", "demo-district",
-                List.of("district-staff")))).getJWTClaimsSet();
+                List.of("district-staff"), null))).getJWTClaimsSet();
         assertThat(staff.getClaim("partner")).isNull();
     }
 }
