@@ -3,6 +3,7 @@ package org.districtops.kit.config;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import com.mongodb.client.MongoDatabase;
+import org.districtops.kit.audit.AuditConfiguration;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.districtops.kit.readside.ReplayProgress;
@@ -23,11 +24,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The service kit: one import gives a service the platform's stores, metadata, errors, security and ops. */
+/**
+ * The service kit: one import gives a service the platform's stores, metadata, errors, security, ops and the
+ * event store's audit trail.
+ */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class})
 @EnableConfigurationProperties(ReadSideProperties.class)
-@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class})
+@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean

@@ -23,18 +23,36 @@ public final class ActorResolver {
 
     /** The current actor, who must hold one of {@code allowedRoles} in {@code districtId}. */
     public static Actor require(String districtId, Set<String> allowedRoles) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt)) {
-            throw new AccessDeniedException("Not signed in.");
-        }
+        Jwt jwt = currentJwt();
         String tokenDistrict = jwt.getClaimAsString(DISTRICT_CLAIM);
         if (tokenDistrict == null || !tokenDistrict.equals(districtId)) {
             throw new AccessDeniedException("Your account does not act for district '" + districtId + "'.");
         }
-        List<String> roles = roles(jwt);
-        String role = roles.stream().filter(allowedRoles::contains).findFirst()
+        return new Actor(jwt.getSubject(), role(jwt, allowedRoles), districtId);
+    }
+
+    /**
+     * The current actor, who must hold one of {@code allowedRoles}, whatever district the token is for. Only for
+     * operations on the whole store that concern no single district (verifying the event chain); the actor's
+     * district is the token's, or empty when it names none.
+     */
+    public static Actor requireRole(Set<String> allowedRoles) {
+        Jwt jwt = currentJwt();
+        String tokenDistrict = jwt.getClaimAsString(DISTRICT_CLAIM);
+        return new Actor(jwt.getSubject(), role(jwt, allowedRoles), tokenDistrict == null ? "" : tokenDistrict);
+    }
+
+    private static Jwt currentJwt() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt)) {
+            throw new AccessDeniedException("Not signed in.");
+        }
+        return jwt;
+    }
+
+    private static String role(Jwt jwt, Set<String> allowedRoles) {
+        return roles(jwt).stream().filter(allowedRoles::contains).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("This needs one of the roles " + allowedRoles + "."));
-        return new Actor(jwt.getSubject(), role, districtId);
     }
 
     static List<String> roles(Jwt jwt) {
