@@ -51,6 +51,11 @@ public class Award {
             throw new StateConflictException("The educator already holds this badge.");
         }
         Checks.required("route", c.route());
+        if (c.route() == AwardRoute.PATHWAY && id != null) {
+            // automatic awards happen once: after a revocation only PD staff award again (and re-processing
+            // old events can never undo a revocation)
+            throw new StateConflictException("A pathway badge is awarded automatically only once.");
+        }
         Checks.required("awardedAt", c.awardedAt());
         if (c.awardedAt().isAfter(Instant.now().plusSeconds(300))) {
             throw new InvalidInputException("awardedOn", "must not be in the future");

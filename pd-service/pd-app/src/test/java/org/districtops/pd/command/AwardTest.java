@@ -181,4 +181,11 @@ class AwardTest {
                 .when(new RenewAward(AWARD, null, AT))
                 .expectException(StateConflictException.class);
     }
+
+    @Test
+    void aPathwayBadgeIsAwardedAutomaticallyOnlyOnce() {
+        fixture.given(AWARDED, new AwardRevoked("cesa1", "a1", "Error", AT))
+                .when(new AwardBadge(AWARD, "e1", EXPIRING, EVIDENCE, AT, AwardRoute.PATHWAY))
+                .expectException(StateConflictException.class);
+    }
 }
