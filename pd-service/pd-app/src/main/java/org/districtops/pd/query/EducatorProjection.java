@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Educators as pd-service knows them: opaque id, schools, portfolio visibility and the hash of the share
+ * Educators and schools as pd-service knows them (the roster): opaque id, schools, portfolio visibility and the hash of the share
  * link. No names or emails: those are resolved from the personal-data store when a page is shown.
  */
 @Component
@@ -26,6 +26,7 @@ public class EducatorProjection {
 
     public static final String PROCESSING_GROUP = "educators";
     public static final String COLLECTION = "educators";
+    public static final String SCHOOLS = "schools";
 
     /** The stored state of one educator. */
     public static class State {
@@ -39,13 +40,50 @@ public class EducatorProjection {
         public long version;
     }
 
+    /** The stored state of one school. */
+    public static class SchoolState {
+        public String districtId;
+        public String schoolId;
+        public String name;
+        public String identifier;
+        public long version;
+    }
+
     private final VersionedDocuments<State> educators;
+    private final VersionedDocuments<SchoolState> schools;
 
     public EducatorProjection(MongoDatabase readSideDatabase, ReadSideGuard readSideGuard) {
         MongoCollection<Document> collection = readSideDatabase.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("districtId"));
         collection.createIndex(Indexes.ascending("shareTokenHash"));
         this.educators = new VersionedDocuments<>(collection, State.class);
+        MongoCollection<Document> schoolCollection = readSideDatabase.getCollection(SCHOOLS);
+        schoolCollection.createIndex(Indexes.ascending("districtId"));
+        this.schools = new VersionedDocuments<>(schoolCollection, SchoolState.class);
+    }
+
+    @EventHandler
+    void on(SchoolRegistered e, @SequenceNumber long sequence) {
+        schools.create(new SchoolRef(e.districtId(), e.schoolId()).toString(), sequence, () -> {
+            SchoolState s = new SchoolState();
+            s.districtId = e.districtId();
+            s.schoolId = e.schoolId();
+            s.name = e.name();
+            s.identifier = e.identifier();
+            return s;
+        });
+    }
+
+    @EventHandler
+    void on(SchoolUpdated e, @SequenceNumber long sequence) {
+        schools.change(new SchoolRef(e.districtId(), e.schoolId()).toString(), sequence, s -> {
+            s.name = e.name();
+            s.identifier = e.identifier();
+        });
+    }
+
+    public List<SchoolState> schools(String districtId) {
+        return schools.find(Filters.eq("districtId", districtId));
     }
 
     private static String id(String districtId, String educatorId) {
