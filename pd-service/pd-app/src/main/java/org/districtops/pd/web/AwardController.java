@@ -16,6 +16,7 @@ import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.pd.api.*;
 import org.districtops.pd.command.AwardIds;
+import org.districtops.pd.credentials.BadgeBaker;
 import org.districtops.pd.credentials.CredentialSigner;
 import org.districtops.pd.credentials.OpenBadgeCredentials;
 import org.districtops.pd.query.EducatorProjection;
@@ -210,6 +211,24 @@ public class AwardController {
         body.put("jwt", signer.sign(districtId, vc));
         body.put("status", award.status());
         return body;
+    }
+
+    @Operation(summary = "The badge image with the signed credential baked in (PNG iTXt chunk or SVG element)")
+    @GetMapping("/awards/{awardId}/baked")
+    public ResponseEntity<byte[]> baked(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+                                        @PathVariable @Pattern(regexp = ITEM_ID) String awardId) {
+        AwardView award = award(districtId, awardId);
+        Map<String, Object> issued = credential(districtId, awardId);
+        BadgeImage image = badge(districtId, award.badgeId()).at(award.badgeVersion()).terms().image();
+        if (image == null) {
+            throw new NotFoundException("This badge has no image to bake the credential into.");
+        }
+        byte[] baked = BadgeBaker.bake(image.contentType(), java.util.Base64.getDecoder().decode(image.data()),
+                (String) issued.get("jwt"));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(image.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"badge-" + awardId
+                        + (image.contentType().equals("image/png") ? ".png" : ".svg") + "\"")
+                .body(baked);
     }
 
     private AwardView award(String districtId, String awardId) {

@@ -82,4 +82,14 @@ public class IssuerController {
         }
         throw new InvalidInputException("credential", "send the VC-JWT as a string or the credential as a JSON object");
     }
+
+    @Operation(summary = "Verify a baked badge image (PNG or SVG): the credential baked into it is checked")
+    @PostMapping(value = "/verify/baked", consumes = {"image/png", "image/svg+xml", "application/octet-stream"})
+    public CredentialVerifier.Result verifyBaked(@RequestBody byte[] image) {
+        if (image == null || image.length == 0 || image.length > 2 * 1024 * 1024) {
+            throw new InvalidInputException("image", "send a baked PNG or SVG badge of at most 2 MB");
+        }
+        return verifier.verifyJwt(org.districtops.pd.credentials.BadgeBaker.extract(image)
+                .orElseThrow(() -> new InvalidInputException("image", "no Open Badges credential is baked into this image")));
+    }
 }

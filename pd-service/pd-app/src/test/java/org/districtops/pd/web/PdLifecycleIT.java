@@ -169,6 +169,17 @@ class PdLifecycleIT {
         }
         System.out.println("MEASURED verification latency (mean of 20): " + (System.nanoTime() - t0) / 20_000_000.0 + " ms");
 
+        // baked badge: the SVG carries the VC-JWT and verifies as such
+        HttpResponse<byte[]> baked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + port + "/api/pd/districts/" + district + "/awards/" + anaPl101 + "/baked"))
+                .header("Authorization", "Bearer " + staff).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(baked.statusCode()).isEqualTo(200);
+        assertThat(new String(baked.body(), StandardCharsets.UTF_8)).contains("<openbadges:credential><![CDATA[ey");
+        HttpResponse<String> bakedCheck = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + port + "/api/pd/public/verify/baked")).header("Content-Type", "image/svg+xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(baked.body())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(body(bakedCheck, 200).get("valid").asBoolean()).isTrue();
+
         // tampered: one claim changed, signature kept
         String[] parts = jwt.split("\\.");
         ObjectNode payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
