@@ -18,6 +18,7 @@ public class Badge {
     private BadgeRef ref;
     private int version;
     private boolean retired;
+    private AlignmentStatus alignment;
 
     protected Badge() {
         // for Axon
@@ -41,6 +42,15 @@ public class Badge {
     }
 
     @CommandHandler
+    public void handle(CheckBadgeAlignment c) {
+        Checks.required("alignment", c.alignment());
+        if (c.alignment() != alignment) {
+            apply(new BadgeAlignmentChecked(ref.districtId(), ref.badgeId(), version, c.alignment(),
+                    c.unknownGoalIds() == null ? java.util.List.of() : java.util.List.copyOf(c.unknownGoalIds())));
+        }
+    }
+
+    @CommandHandler
     public void handle(RetireBadge c) {
         requireActive();
         Checks.text("reason", c.reason(), 1000);
@@ -58,11 +68,18 @@ public class Badge {
         ref = new BadgeRef(e.districtId(), e.badgeId());
         id = ref.toString();
         version = e.version();
+        alignment = e.alignment();
     }
 
     @EventSourcingHandler
     void on(BadgeRevised e) {
         version = e.version();
+        alignment = e.alignment();
+    }
+
+    @EventSourcingHandler
+    void on(BadgeAlignmentChecked e) {
+        alignment = e.alignment();
     }
 
     @EventSourcingHandler

@@ -36,7 +36,13 @@ public class BadgeProjection {
         public boolean retired;
         public String retiredReason;
         public List<BadgeView.Version> versions = new ArrayList<>();
+        /** The current version's alignment is UNVERIFIED (indexed for the re-checker). */
+        public boolean unverified;
         public long version;
+    }
+
+    private static BadgeView.Version current(State s) {
+        return s.versions.stream().filter(v -> v.version() == s.currentVersion).findFirst().orElseThrow();
     }
 
     private final VersionedDocuments<State> badges;
@@ -44,6 +50,7 @@ public class BadgeProjection {
     public BadgeProjection(MongoDatabase readSideDatabase, ReadSideGuard readSideGuard) {
         MongoCollection<Document> collection = readSideDatabase.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("districtId"));
+        collection.createIndex(Indexes.ascending("unverified"));
         this.badges = new VersionedDocuments<>(collection, State.class);
     }
 
@@ -55,6 +62,7 @@ public class BadgeProjection {
             s.badgeId = e.badgeId();
             s.currentVersion = e.version();
             s.versions.add(new BadgeView.Version(e.version(), e.terms(), e.alignment(), at));
+            s.unverified = e.alignment() == AlignmentStatus.UNVERIFIED;
             return s;
         });
     }
@@ -64,6 +72,16 @@ public class BadgeProjection {
         badges.change(new BadgeRef(e.districtId(), e.badgeId()).toString(), sequence, s -> {
             s.currentVersion = e.version();
             s.versions.add(new BadgeView.Version(e.version(), e.terms(), e.alignment(), at));
+            s.unverified = e.alignment() == AlignmentStatus.UNVERIFIED;
+        });
+    }
+
+    @EventHandler
+    void on(BadgeAlignmentChecked e, @SequenceNumber long sequence) {
+        badges.change(new BadgeRef(e.districtId(), e.badgeId()).toString(), sequence, s -> {
+            s.versions.replaceAll(v -> v.version() == e.version()
+                    ? new BadgeView.Version(v.version(), v.terms(), e.alignment(), v.publishedAt()) : v);
+            s.unverified = current(s).alignment() == AlignmentStatus.UNVERIFIED;
         });
     }
 
@@ -72,7 +90,13 @@ public class BadgeProjection {
         badges.change(new BadgeRef(e.districtId(), e.badgeId()).toString(), sequence, s -> {
             s.retired = true;
             s.retiredReason = e.reason();
+            s.unverified = false;
         });
+    }
+
+    @QueryHandler
+    public List<BadgeRef> handle(FindBadgesAwaitingAlignment query) {
+        return badges.find(Filters.eq("unverified", true)).stream().map(s -> new BadgeRef(s.districtId, s.badgeId)).toList();
     }
 
     @QueryHandler

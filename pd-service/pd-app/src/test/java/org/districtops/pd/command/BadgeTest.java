@@ -129,4 +129,18 @@ class BadgeTest {
                 .when(new RetireBadge(BADGE, "again"))
                 .expectException(StateConflictException.class);
     }
+
+    @Test
+    void aRecheckRecordsTheNewAlignmentOfTheCurrentVersion() {
+        fixture.given(new BadgeDefined("cesa1", "b1", 1, TERMS, AlignmentStatus.UNVERIFIED))
+                .when(new CheckBadgeAlignment(BADGE, AlignmentStatus.VERIFIED, List.of()))
+                .expectEvents(new BadgeAlignmentChecked("cesa1", "b1", 1, AlignmentStatus.VERIFIED, List.of()));
+    }
+
+    @Test
+    void anUnchangedAlignmentRecordsNothing() {
+        fixture.given(DEFINED)
+                .when(new CheckBadgeAlignment(BADGE, AlignmentStatus.VERIFIED, List.of()))
+                .expectNoEvents();
+    }
 }

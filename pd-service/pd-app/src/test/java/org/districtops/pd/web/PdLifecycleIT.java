@@ -39,7 +39,8 @@ import static org.districtops.testsupport.ApiClient.body;
  * credentials that validate against the official OB 3.0 schema, and verification of valid, tampered, revoked
  * and expired credentials. vision-service is stood in for by a loopback server serving its v1 goal list.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dop.pd.alignment-recheck-interval=500ms")
 class PdLifecycleIT {
 
     private static final AtomicBoolean visionUp = new AtomicBoolean(true);
@@ -317,14 +318,18 @@ class PdLifecycleIT {
     }
 
     @Test
-    void aBadgeDefinedWhileVisionIsDownIsUnverified() throws Exception {
+    void aBadgeDefinedWhileVisionIsDownIsUnverifiedThenCheckedOnceItIsBack() throws Exception {
         visionUp.set(false);
+        String badge;
         try {
             JsonNode defined = body(api().post("/districts/" + district + "/badges", staff, badge("Offline", null, false, "[]")), 201);
             assertThat(defined.get("alignment").asString()).isEqualTo("UNVERIFIED");
+            badge = defined.get("badgeId").asString();
         } finally {
             visionUp.set(true);
         }
+        api().await("/public/districts/" + district + "/badges/" + badge, null,
+                b -> "VERIFIED".equals(b.get("versions").get(0).get("alignment").asString()));
     }
 
     private ApiClient api() {
