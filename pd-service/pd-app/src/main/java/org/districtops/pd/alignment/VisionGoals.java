@@ -31,7 +31,7 @@ public class VisionGoals {
     private static final Logger log = LoggerFactory.getLogger(VisionGoals.class);
 
     /** A goal as vision-service publishes it (fields of its GoalSummary v1 this service reads). */
-    public record Goal(String goalId, String planId, String title) {
+    public record Goal(String goalId, String planId, String title, List<String> conditions) {
     }
 
     /** The outcome of checking goal ids. */
@@ -41,6 +41,7 @@ public class VisionGoals {
     private final RestClient client;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final java.util.Map<String, List<Goal>> lastKnown = new java.util.concurrent.ConcurrentHashMap<>();
 
     public VisionGoals(@Value("${dop.vision.uri}") String visionUri,
                        @Value("${dop.vision.timeout:2s}") Duration timeout,
@@ -60,11 +61,18 @@ public class VisionGoals {
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<Goal>>() { });
         try {
-            return Optional.of(Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get());
+            List<Goal> goals = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
+            lastKnown.put(districtId, goals);
+            return Optional.of(goals);
         } catch (RuntimeException e) {
             log.warn("vision-service unavailable for the goals of {}: {}", districtId, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** The last goal list vision-service gave for the district (the fallback for display), if any. */
+    public Optional<List<Goal>> lastKnown(String districtId) {
+        return Optional.ofNullable(lastKnown.get(districtId));
     }
 
     /** VERIFIED, INVALID (naming unknown ids), or UNVERIFIED when vision cannot answer. */

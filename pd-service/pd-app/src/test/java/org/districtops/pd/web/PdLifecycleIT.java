@@ -77,7 +77,7 @@ class PdLifecycleIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/vision/public/v1/districts/", exchange -> {
-                byte[] body = "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"title\":\"Goal\"}]".getBytes(StandardCharsets.UTF_8);
+                byte[] body = "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"title\":\"Goal\",\"conditions\":[\"PROFESSIONAL_DEVELOPMENT\"]}]".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 if (visionUp.get()) {
                     exchange.sendResponseHeaders(200, body.length);
@@ -227,6 +227,13 @@ class PdLifecycleIT {
         JsonNode unsigned = verify(JSON.writeValueAsString(renewed.get("credential")));
         assertThat(unsigned.get("signatureValid").asBoolean()).isFalse();
         assertThat(unsigned.get("issuerKnown").asBoolean()).isTrue();
+
+        // public figures: PD per condition for scale (from the goals the badges align to), small cells hidden
+        JsonNode figures = api.await("/public/districts/" + district + "/pd-figures", null,
+                f -> f.get("byCondition").isArray() && f.get("byCondition").size() == 1);
+        assertThat(figures.get("byCondition").get(0).get("condition").asString()).isEqualTo("PROFESSIONAL_DEVELOPMENT");
+        assertThat(figures.get("byCondition").get(0).get("educators").asString()).isEqualTo("<10");
+        assertThat(figures.get("byCondition").get(0).get("pdHours").asString()).isEqualTo("suppressed");
 
         // issuer profile (official schema) and its keys are public
         assertThat(ObSchemas.errors(ObSchemas.PROFILE, body(api.get("/public/districts/" + district + "/issuer", null), 200))).isEmpty();
