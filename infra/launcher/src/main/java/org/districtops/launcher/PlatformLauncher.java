@@ -34,7 +34,7 @@ public final class PlatformLauncher {
                         "/api/vision", "DOP_VISION_PORT", settings.visionPort()),
                 new ServiceSpec("pilot-service", "pilot", "pilot-service/pilot-app/target/pilot-service.jar",
                         "/api/pilots", "DOP_PILOT_PORT", settings.pilotPort()),
-                new ServiceSpec("pd-service", "pd", "pd-service/target/pd-service.jar",
+                new ServiceSpec("pd-service", "pd", "pd-service/pd-app/target/pd-service.jar",
                         "/api/pd", "DOP_PD_PORT", settings.pdPort()),
                 new ServiceSpec("partnership-service", "partnership", "partnership-service/partnership-app/target/partnership-service.jar",
                         "/api/partnerships", "DOP_PARTNERSHIP_PORT", settings.partnershipPort()));

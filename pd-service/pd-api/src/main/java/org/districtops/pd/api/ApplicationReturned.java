@@ -1,0 +1,5 @@
+package org.districtops.pd.api;
+
+/** Public event: an application was returned with a comment. */
+public record ApplicationReturned(String districtId, String awardId, String comment) {
+}

@@ -1,0 +1,5 @@
+package org.districtops.pd.api;
+
+/** One award. */
+public record FindAward(String districtId, String awardId) {
+}

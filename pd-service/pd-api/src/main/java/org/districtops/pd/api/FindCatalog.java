@@ -1,0 +1,5 @@
+package org.districtops.pd.api;
+
+/** A district's badge catalog. */
+public record FindCatalog(String districtId) {
+}

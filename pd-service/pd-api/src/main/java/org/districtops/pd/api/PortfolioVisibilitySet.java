@@ -1,0 +1,5 @@
+package org.districtops.pd.api;
+
+/** Public event: a portfolio became public or private. */
+public record PortfolioVisibilitySet(String districtId, String educatorId, boolean isPublic) {
+}

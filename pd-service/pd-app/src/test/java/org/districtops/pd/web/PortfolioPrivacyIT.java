@@ -1,0 +1,174 @@
+package org.districtops.pd.web;
+
+import org.districtops.testsupport.ApiClient;
+import org.districtops.testsupport.TestStores;
+import org.districtops.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.districtops.testsupport.ApiClient.body;
+
+/**
+ * Portfolios are private by default and no public endpoint shows a private one; public figures are
+ * aggregates with small cells suppressed (and a complementary cell withheld).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dop.vision.uri=http://127.0.0.1:9")
+class PortfolioPrivacyIT {
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        TestStores.register(registry, "pd_portfolio_it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final String district = "port-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String staff = TestTokens.token("pdstaff", district, "pd-staff");
+
+    private ApiClient api() {
+        return new ApiClient("http://localhost:" + port + "/api/pd");
+    }
+
+    private String educator(String name, String school) throws Exception {
+        return body(api().post("/districts/" + district + "/educators", staff,
+                "{\"givenName\":\"" + name + "\",\"familyName\":\"Privacy\",\"email\":\"" + name.toLowerCase()
+                        + "@example.org\",\"schoolIds\":[\"" + school + "\"]}"), 201).get("educatorId").asString();
+    }
+
+    private String badge(String name) throws Exception {
+        String id = body(api().post("/districts/" + district + "/badges", staff,
+                "{\"name\":\"" + name + "\",\"description\":\"d\",\"criteria\":\"c\",\"pdHours\":3}"), 201).get("badgeId").asString();
+        api().await("/public/districts/" + district + "/badges/" + id, null, b -> true);
+        return id;
+    }
+
+    private void award(String badge, String educator) throws Exception {
+        api().await("/districts/" + district + "/educators/" + educator, staff, e -> true);
+        body(api().post("/districts/" + district + "/badges/" + badge + "/awards", staff,
+                "{\"educatorId\":\"" + educator + "\"}"), 201);
+    }
+
+    @Test
+    void privateByDefaultPublicOnRequestShareLinksAndNoLeaks() throws Exception {
+        ApiClient api = api();
+        String dana = educator("Dana", "school-a");
+        String token = TestTokens.token(dana, district, "educator");
+        String badge = badge("Inquiry learning");
+        award(badge, dana);
+        JsonNode own = api.await("/districts/" + district + "/educators/" + dana + "/portfolio", token,
+                p -> p.get("badges").size() == 1);
+        assertThat(own.get("isPublic").asBoolean()).isFalse();
+        assertThat(own.get("name").asString()).isEqualTo("Dana Privacy");
+        // PD staff of the district see it; staff of another district and other educators do not
+        body(api.get("/districts/" + district + "/educators/" + dana + "/portfolio", staff), 200);
+        assertThat(api.get("/districts/" + district + "/educators/" + dana + "/portfolio",
+                TestTokens.token("pdstaff", "other-district", "pd-staff")).statusCode()).isEqualTo(403);
+        assertThat(api.get("/districts/" + district + "/educators/" + dana + "/portfolio",
+                TestTokens.token("nosy", district, "educator")).statusCode()).isEqualTo(403);
+
+        // every public endpoint: nothing of a private portfolio
+        assertThat(api.get("/public/districts/" + district + "/portfolios/" + dana, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/public/portfolios/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null).statusCode()).isEqualTo(404);
+        for (String path : publicPaths(badge)) {
+            String response = api.get(path, null).body();
+            assertThat(response).as(path).doesNotContain(dana).doesNotContain("Dana");
+        }
+        // only the educator decides
+        assertThat(api.send("PUT", "/districts/" + district + "/educators/" + dana + "/portfolio/visibility", staff, null,
+                "{\"isPublic\":true}").statusCode()).isEqualTo(403);
+
+        // a share link works while it exists
+        String link = body(api.post("/districts/" + district + "/educators/" + dana + "/portfolio/share-link", token, null), 201)
+                .get("path").asString();
+        JsonNode shared = api.await(link, null, p -> true);
+        assertThat(shared.get("badges").get(0).get("badgeName").asString()).isEqualTo("Inquiry learning");
+        assertThat(shared.has("isPublic")).isFalse();
+        body(api.send("DELETE", "/districts/" + district + "/educators/" + dana + "/portfolio/share-link", token, null, null), 200);
+        awaitStatus(link, 404);
+
+        // public on request, private again on request
+        body(api.send("PUT", "/districts/" + district + "/educators/" + dana + "/portfolio/visibility", token, null,
+                "{\"isPublic\":true}"), 200);
+        assertThat(api.await("/public/districts/" + district + "/portfolios/" + dana, null, p -> true)
+                .get("pdHours").asDouble()).isEqualTo(3.0);
+        body(api.send("PUT", "/districts/" + district + "/educators/" + dana + "/portfolio/visibility", token, null,
+                "{\"isPublic\":false}"), 200);
+        awaitStatus("/public/districts/" + district + "/portfolios/" + dana, 404);
+
+        // erasure makes a public portfolio private
+        body(api.send("PUT", "/districts/" + district + "/educators/" + dana + "/portfolio/visibility", token, null,
+                "{\"isPublic\":true}"), 200);
+        api.await("/public/districts/" + district + "/portfolios/" + dana, null, p -> true);
+        body(api.send("DELETE", "/districts/" + district + "/educators/" + dana + "/personal-data", token, null, null), 200);
+        awaitStatus("/public/districts/" + district + "/portfolios/" + dana, 404);
+    }
+
+    @Test
+    void publicFiguresAreAggregatesWithSmallCellsSuppressed() throws Exception {
+        ApiClient api = api();
+        String big = badge("Big badge");
+        String medium = badge("Medium badge");
+        String small = badge("Small badge");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(educator("A" + i, "school-a"));
+        }
+        for (int i = 0; i < 3; i++) {
+            all.add(educator("B" + i, "school-b"));
+        }
+        for (String e : all) {
+            award(big, e);
+        }
+        for (int i = 0; i < 11; i++) {
+            award(medium, all.get(i));
+        }
+        award(small, all.get(0));
+        award(small, all.get(12));
+        JsonNode figures = api.await("/public/districts/" + district + "/pd-figures", null,
+                f -> "15".equals(f.get("educatorsWithABadge").asString()) && f.get("byBadge").size() == 3
+                        && f.toString().contains("school-b"));
+        JsonNode byBadge = figures.get("byBadge");
+        assertThat(cell(byBadge, "badge", "Small badge").get("educators").asString()).isEqualTo("<10");
+        assertThat(cell(byBadge, "badge", "Medium badge").get("educators").asString()).isEqualTo("suppressed");
+        assertThat(cell(byBadge, "badge", "Big badge").get("educators").asString()).isEqualTo("15");
+        JsonNode bySchool = figures.get("bySchool");
+        assertThat(cell(bySchool, "school", "school-b").get("educators").asString()).isEqualTo("<10");
+        assertThat(cell(bySchool, "school", "school-b").get("pdHours").asString()).isEqualTo("suppressed");
+        assertThat(figures.toString()).doesNotContain(all.get(0)).doesNotContain("Privacy");
+    }
+
+    private static JsonNode cell(JsonNode table, String key, String value) {
+        for (JsonNode row : table) {
+            if (value.equals(row.get(key).asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + value + " in " + table);
+    }
+
+    private List<String> publicPaths(String badge) {
+        return List.of("/public/districts/" + district + "/badges", "/public/districts/" + district + "/badges/" + badge,
+                "/public/districts/" + district + "/pd-figures", "/public/districts/" + district + "/issuer",
+                "/public/districts/" + district + "/status-list");
+    }
+
+    private void awaitStatus(String path, int status) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (api().get(path, null).statusCode() == status) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " never answered " + status);
+    }
+}
