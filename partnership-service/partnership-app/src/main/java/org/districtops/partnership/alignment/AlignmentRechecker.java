@@ -10,6 +10,7 @@ import org.districtops.partnership.api.FindAgreementsAwaitingAlignment;
 import org.districtops.partnership.api.FindPartner;
 import org.districtops.partnership.api.PartnerRef;
 import org.districtops.partnership.api.PartnerView;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,9 +26,9 @@ public class AlignmentRechecker {
 
     private final QueryGateway queries;
     private final CommandSender commands;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
 
-    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoals visionGoals) {
+    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoalsClient visionGoals) {
         this.queries = queries;
         this.commands = commands;
         this.visionGoals = visionGoals;
@@ -42,13 +43,15 @@ public class AlignmentRechecker {
             List<String> goalIds = queries.query(new FindPartner(partner.districtId(), partner.partnerId()),
                             ResponseTypes.optionalInstanceOf(PartnerView.class)).join()
                     .map(p -> p.agreement() == null ? List.<String>of() : p.agreement().goalIds()).orElse(List.of());
-            VisionGoals.Check check = visionGoals.check(partner.districtId(), goalIds);
-            if (check.status() == AlignmentStatus.UNVERIFIED) {
+            VisionGoalsClient.GoalCheck check = visionGoals.check(partner.districtId(), goalIds);
+            AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                    AlignmentStatus.UNVERIFIED);
+            if (checkStatus == AlignmentStatus.UNVERIFIED) {
                 return; // still unavailable: try again next round
             }
-            commands.send(new CheckAgreementAlignment(partner, check.status(), check.unknownGoalIds()),
+            commands.send(new CheckAgreementAlignment(partner, checkStatus, check.unknownGoalIds()),
                     new Actor("partnership-service", "system", partner.districtId()));
-            log.info("Alignment of the agreement of {} checked: {}", partner, check.status());
+            log.info("Alignment of the agreement of {} checked: {}", partner, checkStatus);
         }
     }
 }

@@ -9,8 +9,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.messaging.CommandSender;
-import org.districtops.partnership.alignment.VisionGoals;
 import org.districtops.partnership.api.*;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,9 +41,9 @@ public class PartnershipController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
 
-    public PartnershipController(CommandSender commands, QueryGateway queries, VisionGoals visionGoals) {
+    public PartnershipController(CommandSender commands, QueryGateway queries, VisionGoalsClient visionGoals) {
         this.commands = commands;
         this.queries = queries;
         this.visionGoals = visionGoals;
@@ -87,15 +87,17 @@ public class PartnershipController {
                                          @PathVariable @Pattern(regexp = ITEM_ID) String partnerId,
                                          @Valid @RequestBody PartnershipRequests.Agreement b) {
         PartnerAccess.Access access = PartnerAccess.staff(districtId);
-        VisionGoals.Check alignment = visionGoals.check(districtId, b.goalIds());
-        if (alignment.status() == AlignmentStatus.INVALID) {
+        VisionGoalsClient.GoalCheck alignment = visionGoals.check(districtId, b.goalIds());
+        AlignmentStatus alignmentStatus = alignment.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                AlignmentStatus.UNVERIFIED);
+        if (alignmentStatus == AlignmentStatus.INVALID) {
             throw new InvalidInputException("goalIds", "not goals of the district's plan: " + alignment.unknownGoalIds());
         }
         var expiresAt = b.expiresAt() != null ? b.expiresAt()
                 : b.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         commands.send(new SignAgreement(new PartnerRef(districtId, partnerId), b.start(), b.end(), expiresAt,
-                b.goalIds(), alignment.status()), access.actor());
-        return Map.of("partnerId", partnerId, "expiresAt", expiresAt.toString(), "alignment", alignment.status());
+                b.goalIds(), alignmentStatus), access.actor());
+        return Map.of("partnerId", partnerId, "expiresAt", expiresAt.toString(), "alignment", alignmentStatus);
     }
 
     @Operation(summary = "Record or renew an attestation with its expiry (staff, or the partner itself)")

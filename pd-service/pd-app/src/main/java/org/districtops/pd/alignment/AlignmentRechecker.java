@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.pd.api.*;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,9 +21,9 @@ public class AlignmentRechecker {
 
     private final QueryGateway queries;
     private final CommandSender commands;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
 
-    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoals visionGoals) {
+    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoalsClient visionGoals) {
         this.queries = queries;
         this.commands = commands;
         this.visionGoals = visionGoals;
@@ -39,13 +40,15 @@ public class AlignmentRechecker {
             if (view == null) {
                 continue;
             }
-            VisionGoals.Check check = visionGoals.check(badge.districtId(), view.current().terms().goalIds());
-            if (check.status() == AlignmentStatus.UNVERIFIED) {
+            VisionGoalsClient.GoalCheck check = visionGoals.check(badge.districtId(), view.current().terms().goalIds());
+            AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                    AlignmentStatus.UNVERIFIED);
+            if (checkStatus == AlignmentStatus.UNVERIFIED) {
                 return; // still unavailable: try again next round
             }
-            commands.send(new CheckBadgeAlignment(badge, check.status(), check.unknownGoalIds()),
+            commands.send(new CheckBadgeAlignment(badge, checkStatus, check.unknownGoalIds()),
                     new Actor("pd-service", "system", badge.districtId()));
-            log.info("Alignment of badge {} checked: {}", badge, check.status());
+            log.info("Alignment of badge {} checked: {}", badge, checkStatus);
         }
     }
 }

@@ -9,8 +9,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.messaging.CommandSender;
-import org.districtops.pd.alignment.VisionGoals;
 import org.districtops.pd.api.*;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -31,9 +31,9 @@ public class BadgeController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
 
-    public BadgeController(CommandSender commands, QueryGateway queries, VisionGoals visionGoals) {
+    public BadgeController(CommandSender commands, QueryGateway queries, VisionGoalsClient visionGoals) {
         this.commands = commands;
         this.queries = queries;
         this.visionGoals = visionGoals;
@@ -106,11 +106,13 @@ public class BadgeController {
     }
 
     private AlignmentStatus alignment(String districtId, List<String> goalIds) {
-        VisionGoals.Check check = visionGoals.check(districtId, goalIds);
-        if (check.status() == AlignmentStatus.INVALID) {
+        VisionGoalsClient.GoalCheck check = visionGoals.check(districtId, goalIds);
+        AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                AlignmentStatus.UNVERIFIED);
+        if (checkStatus == AlignmentStatus.INVALID) {
             throw new InvalidInputException("goalIds", "not goals of the district's plan: " + check.unknownGoalIds());
         }
-        return check.status();
+        return checkStatus;
     }
 
     private void requireKnownBadges(String districtId, List<String> badgeIds) {

@@ -3,7 +3,6 @@ package org.districtops.pd.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import org.districtops.kit.privacy.SmallCells;
-import org.districtops.pd.alignment.VisionGoals;
 import org.districtops.pd.api.AwardView;
 import org.districtops.pd.api.BadgeView;
 import org.districtops.pd.api.FindAwards;
@@ -11,6 +10,8 @@ import org.districtops.pd.api.FindCatalog;
 import org.districtops.pd.query.AwardProjection;
 import org.districtops.pd.query.BadgeProjection;
 import org.districtops.pd.query.EducatorProjection;
+import org.districtops.vision.api.GoalSummary;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,10 +44,10 @@ public class PublicFiguresController {
     private final AwardProjection awards;
     private final BadgeProjection badges;
     private final EducatorProjection educators;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
 
     public PublicFiguresController(AwardProjection awards, BadgeProjection badges, EducatorProjection educators,
-                                   VisionGoals visionGoals) {
+                                   VisionGoalsClient visionGoals) {
         this.awards = awards;
         this.badges = badges;
         this.educators = educators;
@@ -64,9 +65,10 @@ public class PublicFiguresController {
         educators.schools(districtId).forEach(s -> schoolNames.put(s.schoolId, s.name));
 
         // conditions for scale come from the plan goals badges align to (vision-service; last known list as fallback)
-        Optional<List<VisionGoals.Goal>> goals = visionGoals.fetch(districtId).or(() -> visionGoals.lastKnown(districtId));
+        Optional<List<GoalSummary>> goals = visionGoals.fetch(districtId).or(() -> visionGoals.lastKnown(districtId));
         Map<String, List<String>> conditionsOfGoal = new HashMap<>();
-        goals.orElse(List.of()).forEach(g -> conditionsOfGoal.put(g.goalId(), g.conditions() == null ? List.of() : g.conditions()));
+        goals.orElse(List.of()).forEach(g -> conditionsOfGoal.put(g.goalId(),
+                g.conditions() == null ? List.of() : g.conditions().stream().map(Enum::name).toList()));
         Map<String, Set<String>> holdersByCondition = new LinkedHashMap<>();
         Map<String, Double> hoursByCondition = new HashMap<>();
         Map<String, Set<String>> holdersByBadge = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.districtops.pilot.api.AlignmentStatus;
 import org.districtops.pilot.api.CheckPilotAlignment;
 import org.districtops.pilot.api.FindPilotsAwaitingAlignment;
 import org.districtops.pilot.api.PilotRef;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,10 +24,10 @@ public class AlignmentRechecker {
 
     private final QueryGateway queries;
     private final CommandSender commands;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
     private final PilotGoalIds pilotGoalIds;
 
-    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoals visionGoals,
+    public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoalsClient visionGoals,
                               PilotGoalIds pilotGoalIds) {
         this.queries = queries;
         this.commands = commands;
@@ -40,13 +41,15 @@ public class AlignmentRechecker {
         List<PilotRef> waiting = queries.query(new FindPilotsAwaitingAlignment(),
                 ResponseTypes.multipleInstancesOf(PilotRef.class)).join();
         for (PilotRef pilot : waiting) {
-            VisionGoals.Check check = visionGoals.check(pilot.districtId(), pilotGoalIds.of(pilot));
-            if (check.status() == AlignmentStatus.UNVERIFIED) {
+            VisionGoalsClient.GoalCheck check = visionGoals.check(pilot.districtId(), pilotGoalIds.of(pilot));
+            AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                    AlignmentStatus.UNVERIFIED);
+            if (checkStatus == AlignmentStatus.UNVERIFIED) {
                 return; // still unavailable: try again next round
             }
-            commands.send(new CheckPilotAlignment(pilot, check.status(), check.unknownGoalIds()),
+            commands.send(new CheckPilotAlignment(pilot, checkStatus, check.unknownGoalIds()),
                     new Actor("pilot-service", "system", pilot.districtId()));
-            log.info("Alignment of pilot {} checked: {}", pilot, check.status());
+            log.info("Alignment of pilot {} checked: {}", pilot, checkStatus);
         }
     }
 }

@@ -8,9 +8,9 @@ import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.kit.security.ActorResolver;
-import org.districtops.pilot.alignment.VisionGoals;
 import org.districtops.pilot.api.*;
 import org.districtops.pilot.query.PilotProjection;
+import org.districtops.vision.client.VisionGoalsClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +37,10 @@ public class PilotCommandController {
     static final Set<String> LEADS = Set.of("superintendent", "district-staff");
 
     private final CommandSender commands;
-    private final VisionGoals visionGoals;
+    private final VisionGoalsClient visionGoals;
     private final PilotProjection pilots;
 
-    public PilotCommandController(CommandSender commands, VisionGoals visionGoals, PilotProjection pilots) {
+    public PilotCommandController(CommandSender commands, VisionGoalsClient visionGoals, PilotProjection pilots) {
         this.commands = commands;
         this.visionGoals = visionGoals;
         this.pilots = pilots;
@@ -77,19 +77,21 @@ public class PilotCommandController {
                                                          java.time.LocalDate start, java.time.LocalDate end,
                                                          List<String> goalIds, String adoptsModelOf, int wave) {
         PilotRef pilot = new PilotRef(districtId, UUID.randomUUID().toString());
-        VisionGoals.Check alignment = visionGoals.check(districtId, goalIds);
-        if (alignment.status() == AlignmentStatus.INVALID) {
+        VisionGoalsClient.GoalCheck alignment = visionGoals.check(districtId, goalIds);
+        AlignmentStatus alignmentStatus = alignment.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                AlignmentStatus.UNVERIFIED);
+        if (alignmentStatus == AlignmentStatus.INVALID) {
             throw new org.districtops.kit.errors.InvalidInputException("goalIds",
                     "not goals of the district's plan: " + alignment.unknownGoalIds());
         }
         commands.send(new ProposePilot(pilot, title, gap, students, modelType, modelName, schoolLevel, schools,
                 classrooms,
-                cohortSize, start, end, goalIds, alignment.status(), adoptsModelOf, wave), actor);
+                cohortSize, start, end, goalIds, alignmentStatus, adoptsModelOf, wave), actor);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pilotId", pilot.pilotId());
         body.put("wave", wave);
         body.put("modelKey", adoptsModelOf == null ? pilot.pilotId() : adoptsModelOf);
-        body.put("alignment", alignment.status());
+        body.put("alignment", alignmentStatus);
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
