@@ -1,8 +1,8 @@
 package org.districtops.partnership.web;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.districtops.testsupport.ApiClient;
+import org.districtops.testsupport.FakeVisionGoals;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +19,6 @@ import tools.jackson.databind.JsonNode;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.districtops.testsupport.ApiClient.assertProblem;
@@ -44,8 +41,8 @@ import static org.districtops.testsupport.ApiClient.body;
         properties = "dop.partnership.alignment-recheck-interval=500ms")
 class PartnershipLifecycleIT {
 
-    private static final AtomicBoolean visionUp = new AtomicBoolean(true);
-    private static final HttpServer vision = startVision();
+    private static final FakeVisionGoals vision = FakeVisionGoals.serving(
+            "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"planTitle\":\"Plan\",\"title\":\"Goal\",\"conditions\":[]}]");
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @LocalServerPort
@@ -56,45 +53,24 @@ class PartnershipLifecycleIT {
 
     @BeforeEach
     void visionAvailable() {
-        visionUp.set(true);
+        vision.available(true);
         circuitBreakers.circuitBreaker("vision").reset();
     }
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         TestStores.register(registry, "partnership_lifecycle_it");
-        registry.add("dop.vision.uri", () -> "http://127.0.0.1:" + vision.getAddress().getPort());
+        registry.add("dop.vision.uri", () -> vision.uri());
     }
 
     @AfterAll
     static void stopVision() {
-        vision.stop(0);
+        vision.stop();
     }
 
     private final String district = "partners-" + UUID.randomUUID().toString().substring(0, 8);
     private final String staff = TestTokens.token("pstaff", district, "district-staff");
 
-    private static HttpServer startVision() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/vision/public/v1/districts/", exchange -> {
-                byte[] body = "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"planTitle\":\"Plan\",\"title\":\"Goal\",\"conditions\":[]}]"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                if (visionUp.get()) {
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                } else {
-                    exchange.sendResponseHeaders(503, -1);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void listingsAreReviewedPublishedAndFollowTheirPartnersStanding() throws Exception {
@@ -320,13 +296,13 @@ class PartnershipLifecycleIT {
                 listingJson("INTERNSHIP", "T", "P", false, false, 10, 12, TODAY).replace("\"location\":\"12 Main St\"",
                         "\"location\":null")), 400, "location");
 
-        visionUp.set(false);
+        vision.available(false);
         try {
             JsonNode signed = body(api.send("PUT", path("/partners/" + partner + "/agreement"), staff, null,
                     "{\"start\":\"" + TODAY + "\",\"end\":\"" + TODAY.plusYears(1) + "\",\"goalIds\":[\"g-1\"]}"), 200);
             assertThat(signed.get("alignment").asString()).isEqualTo("UNVERIFIED");
         } finally {
-            visionUp.set(true);
+            vision.available(true);
         }
         // checked again once vision-service is back
         JsonNode view = api.await(path("/partners/" + partner), staff, p -> !p.get("agreement").isNull()

@@ -1,9 +1,9 @@
 package org.districtops.pd.web;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.districtops.pd.credentials.ObSchemas;
 import org.districtops.testsupport.ApiClient;
+import org.districtops.testsupport.FakeVisionGoals;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.districtops.testsupport.ApiClient.JSON;
@@ -43,8 +40,8 @@ import static org.districtops.testsupport.ApiClient.body;
         properties = "dop.pd.alignment-recheck-interval=500ms")
 class PdLifecycleIT {
 
-    private static final AtomicBoolean visionUp = new AtomicBoolean(true);
-    private static final HttpServer vision = startVision();
+    private static final FakeVisionGoals vision = FakeVisionGoals.serving(
+            "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"title\":\"Goal\",\"conditions\":[\"PROFESSIONAL_DEVELOPMENT\"]}]");
 
     @LocalServerPort
     int port;
@@ -55,44 +52,24 @@ class PdLifecycleIT {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         TestStores.register(registry, "pd_lifecycle_it");
-        registry.add("dop.vision.uri", () -> "http://127.0.0.1:" + vision.getAddress().getPort());
+        registry.add("dop.vision.uri", () -> vision.uri());
         registry.add("dop.pd.public-base-url", () -> "https://dop.example.org/api/pd");
     }
 
     @AfterAll
     static void stopVision() {
-        vision.stop(0);
+        vision.stop();
     }
 
     @BeforeEach
     void visionAvailable() {
-        visionUp.set(true);
+        vision.available(true);
         circuitBreakers.circuitBreaker("vision").reset();
     }
 
     private final String district = "pd-" + UUID.randomUUID().toString().substring(0, 8);
     private final String staff = TestTokens.token("pdstaff", district, "pd-staff");
 
-    private static HttpServer startVision() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/vision/public/v1/districts/", exchange -> {
-                byte[] body = "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"title\":\"Goal\",\"conditions\":[\"PROFESSIONAL_DEVELOPMENT\"]}]".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                if (visionUp.get()) {
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                } else {
-                    exchange.sendResponseHeaders(503, -1);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static final String SVG = Base64.getEncoder().encodeToString(
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>".getBytes(StandardCharsets.UTF_8));
@@ -326,14 +303,14 @@ class PdLifecycleIT {
 
     @Test
     void aBadgeDefinedWhileVisionIsDownIsUnverifiedThenCheckedOnceItIsBack() throws Exception {
-        visionUp.set(false);
+        vision.available(false);
         String badge;
         try {
             JsonNode defined = body(api().post("/districts/" + district + "/badges", staff, badge("Offline", null, false, "[]")), 201);
             assertThat(defined.get("alignment").asString()).isEqualTo("UNVERIFIED");
             badge = defined.get("badgeId").asString();
         } finally {
-            visionUp.set(true);
+            vision.available(true);
         }
         api().await("/public/districts/" + district + "/badges/" + badge, null,
                 b -> "VERIFIED".equals(b.get("versions").get(0).get("alignment").asString()));

@@ -1,7 +1,7 @@
 package org.districtops.pilot.web;
 
-import com.sun.net.httpserver.HttpServer;
 import org.districtops.testsupport.ApiClient;
+import org.districtops.testsupport.FakeVisionGoals;
 import org.districtops.testsupport.TestStores;
 import org.districtops.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -15,12 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.districtops.testsupport.ApiClient.assertProblem;
@@ -35,8 +31,8 @@ import static org.districtops.testsupport.ApiClient.body;
         properties = "dop.pilot.alignment-recheck-interval=500ms")
 class PilotLifecycleIT {
 
-    private static final AtomicBoolean visionUp = new AtomicBoolean(true);
-    private static final HttpServer vision = startVision();
+    private static final FakeVisionGoals vision = FakeVisionGoals.serving(
+            "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"planTitle\":\"Plan\",\"title\":\"Goal\",\"conditions\":[]}]");
 
     @LocalServerPort
     int port;
@@ -47,45 +43,24 @@ class PilotLifecycleIT {
     /** Each test starts with vision-service up and its circuit breaker closed. */
     @BeforeEach
     void visionAvailable() {
-        visionUp.set(true);
+        vision.available(true);
         circuitBreakers.circuitBreaker("vision").reset();
     }
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         TestStores.register(registry, "pilot_lifecycle_it");
-        registry.add("dop.vision.uri", () -> "http://127.0.0.1:" + vision.getAddress().getPort());
+        registry.add("dop.vision.uri", () -> vision.uri());
     }
 
     @AfterAll
     static void stopVision() {
-        vision.stop(0);
+        vision.stop();
     }
 
     private final String district = "pilots-" + UUID.randomUUID().toString().substring(0, 8);
     private final String lead = TestTokens.token("pilotlead", district, "district-staff");
 
-    private static HttpServer startVision() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/vision/public/v1/districts/", exchange -> {
-                byte[] body = "[{\"goalId\":\"g-1\",\"planId\":\"p\",\"planTitle\":\"Plan\",\"title\":\"Goal\",\"conditions\":[]}]"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                if (visionUp.get()) {
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                } else {
-                    exchange.sendResponseHeaders(503, -1);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void twoWavesOfAProvenModelAndAStoppedPilot() throws Exception {
@@ -150,14 +125,14 @@ class PilotLifecycleIT {
 
     @Test
     void proposingWhileVisionIsDownIsFlaggedAndCheckedOnceItIsBack() throws Exception {
-        visionUp.set(false);
+        vision.available(false);
         String pilot;
         try {
             JsonNode proposed = body(api().post("/districts/" + district + "/pilots", lead, proposal("Flex model", "[\"g-1\"]")), 201);
             assertThat(proposed.get("alignment").asString()).isEqualTo("UNVERIFIED");
             pilot = proposed.get("pilotId").asString();
         } finally {
-            visionUp.set(true);
+            vision.available(true);
         }
         JsonNode checked = api().await("/public/districts/" + district + "/pilots/" + pilot, null,
                 p -> "VERIFIED".equals(p.get("alignment").asString()));
