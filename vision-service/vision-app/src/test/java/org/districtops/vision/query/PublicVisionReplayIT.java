@@ -95,7 +95,10 @@ class PublicVisionReplayIT {
         VisionVersion last = commands.send(
                 new ModerateVisionComment(vision, "c3", ModerationDecision.APPROVED, null, null), superintendent);
 
-        Views original = await(v -> v.draft() != null && v.draft().version() == last.version());
+        // every view has applied the last event (they are updated one after another, not at once)
+        Views original = await(v -> v.draft() != null && v.draft().version() == last.version()
+                && v.publicVision() != null && v.publicVision().version() == last.version()
+                && v.publicDraft() != null && v.publicDraft().version() == last.version());
         assertThat(original.publicVision()).isNotNull();
         assertThat(original.publicDraft()).isNotNull();
 
