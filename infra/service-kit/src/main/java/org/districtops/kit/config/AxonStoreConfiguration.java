@@ -27,13 +27,20 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.districtops.kit.messaging.EventMetadataProvider;
+import org.districtops.kit.processing.ProcessingProperties;
+import org.districtops.kit.processing.ProcessorInstances;
+import org.districtops.kit.processing.ProcessorMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.districtops.kit.readside.ReadSideGuard;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,12 +129,34 @@ public class AxonStoreConfiguration {
 
     /** Depends on the guard so that a stale read side is cleared before any processor claims a token. */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ReadSideGuard readSideGuard) {
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ReadSideGuard readSideGuard,
+                          ProcessingProperties processing) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(processing.claimTimeout())
+                // the claim owner: unique per instance, also when two instances share a host (or a JVM in tests)
+                .nodeId(processing.instanceId())
                 .build();
+    }
+
+    @Bean
+    ProcessorInstances processorInstances(MongoDatabase readSideDatabase, TokenStore tokenStore,
+                                          ProcessingProperties processing) {
+        return new ProcessorInstances(readSideDatabase, tokenStore, processing);
+    }
+
+    @Bean
+    ProcessorMetrics eventProcessorSegmentMetrics(EventProcessingConfiguration eventProcessing, TokenStore tokenStore,
+                                      org.axonframework.config.Configuration axon, ProcessorInstances instances) {
+        return new ProcessorMetrics(eventProcessing, tokenStore, axon::eventStore, instances);
+    }
+
+    /** Every metric says which service and which instance it comes from. */
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> serviceAndInstanceTags(@Value("${spring.application.name}") String service,
+                                                                  ProcessingProperties processing) {
+        return registry -> registry.config().commonTags("service", service, "instance", processing.instanceId());
     }
 
     @Bean
@@ -135,13 +164,24 @@ public class AxonStoreConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
-    /** One stream of event processors for every projection, with failed events parked in a dead-letter queue. */
+    /**
+     * One stream of event processors for every projection, with failed events parked in a dead-letter queue.
+     * Each processor's token is split into {@code dop.processing.segments} segments, which the running instances
+     * share evenly ({@link ProcessorInstances}).
+     */
     @Bean
     ConfigurerModule eventProcessingDefaults(MongoTemplate axonMongoTemplate,
                                              @Qualifier("eventSerializer") Serializer eventSerializer,
-                                             Serializer serializer, TransactionManager transactionManager) {
+                                             Serializer serializer, TransactionManager transactionManager,
+                                             ProcessingProperties processing,
+                                             ObjectProvider<ProcessorInstances> instances) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(processing.segments())
+                        .tokenClaimInterval(processing.tokenClaimInterval().toMillis())
+                        // extend claims well within their timeout, also while no events arrive
+                        .claimExtensionThreshold(processing.claimTimeout().toMillis() / 3)
+                        .maxSegmentProvider(name -> instances.getObject().getMaxSegments(name)))
                 .registerDeadLetterQueueProvider(processingGroup -> config ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)

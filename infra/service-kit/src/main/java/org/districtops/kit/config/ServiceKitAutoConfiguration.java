@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import com.mongodb.client.MongoDatabase;
 import org.districtops.kit.audit.AuditConfiguration;
 import org.districtops.kit.messaging.CommandSender;
+import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.districtops.kit.readside.ReplayProgress;
 import org.districtops.kit.security.ResourceServerConfiguration;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class})
-@EnableConfigurationProperties(ReadSideProperties.class)
+@EnableConfigurationProperties({ReadSideProperties.class, ProcessingProperties.class})
 @Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
