@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,8 +38,24 @@ public class RateLimitFilter implements WebFilter {
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
-    public RateLimitFilter(RateLimitProperties limits) {
+    private final MeterRegistry meters;
+
+    /** Route groups that get their own rejection counter; any other path counts as "other" (bounded tags). */
+    static final java.util.List<String> METERED_GROUPS = java.util.List.of(
+            "/api/vision", "/api/pilots", "/api/pd", "/api/partnerships", "/auth", "pages");
+
+    public RateLimitFilter(RateLimitProperties limits, MeterRegistry meters) {
         this.limits = limits;
+        this.meters = meters;
+        METERED_GROUPS.forEach(this::rejections); // present from the start, so rate() and alerts see a zero
+        rejections("other");
+    }
+
+    private io.micrometer.core.instrument.Counter rejections(String group) {
+        return io.micrometer.core.instrument.Counter.builder("dop.gateway.rate.limit.rejections")
+                .description("Requests refused with 429 because a client exceeded its rate limit")
+                .tag("group", METERED_GROUPS.contains(group) ? group : "other")
+                .register(meters);
     }
 
     @Override
@@ -54,6 +71,8 @@ public class RateLimitFilter implements WebFilter {
         if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
+        // tagged by route group only (a handful of values), never by client address
+        rejections(group).increment();
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         return tooManyRequests(exchange.getResponse(), request.getPath().value(), retryAfter);
     }

@@ -13,7 +13,13 @@ import org.districtops.vision.api.FindPublicPlans;
 import org.districtops.vision.api.PublicPlanView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.districtops.testsupport.ObservabilityFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command bus and processors) against the same PostgreSQL event store and the same MongoDB read side. Their
  * processors coordinate only through the claims in the Mongo token store, as two hosts would.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstanceScaleOutIT {
 
     private static final Logger log = LoggerFactory.getLogger(TwoInstanceScaleOutIT.class);
@@ -112,7 +119,18 @@ class TwoInstanceScaleOutIT {
         return new ApiClient("http://localhost:" + port + "/api/vision");
     }
 
+    /** Runs after the scale-out test, when instance b has handled commands, events, a take-over and a replay. */
     @Test
+    @Order(2)
+    void theDashboardsAndAlertRulesNameOnlyMetricsARunningServiceExposes() throws Exception {
+        String scrape = api(b).get("/actuator/prometheus", null).body();
+        Files.writeString(Path.of("target/vision-service-scrape.txt"), scrape); // for whoever edits the dashboards
+        assertThat(scrape).contains("service=\"vision-service\"", "instance=\"vision-b\"");
+        ObservabilityFiles.assertReferencedMetricsExposed(scrape, name -> !ObservabilityFiles.gatewayMetric(name));
+    }
+
+    @Test
+    @Order(1)
     void twoInstancesShareCommandsAndSegmentsAndOneTakesOverWhenTheOtherStops() throws Exception {
         ApiClient apiA = api(a);
         ApiClient apiB = api(b);
@@ -163,7 +181,6 @@ class TwoInstanceScaleOutIT {
                 .filter(p -> p.planId().equals(plan)).allMatch(p -> p.goals().size() == 2));
         assertThat(projection(a).handle(new FindPublicPlans(district))).isEqualTo(views);
 
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/vision-scrape.txt"), apiB.get("/actuator/prometheus", null).body());
         // one instance stops: the other takes over every segment within the claim timeout
         long stopped = System.nanoTime();
         a.close();
