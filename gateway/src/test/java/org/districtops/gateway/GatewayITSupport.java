@@ -108,6 +108,7 @@ public abstract class GatewayITSupport {
             echo.put("path", path);
             echo.put("query", exchange.getRequestURI().getRawQuery());
             echo.put("correlationIds", exchange.getRequestHeaders().getOrDefault("X-Correlation-Id", List.of()));
+            echo.put("traceparent", exchange.getRequestHeaders().getOrDefault("traceparent", List.of()));
             echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("X-Correlation-Id", "set-by-downstream");
             respond(exchange, 201, echo);
