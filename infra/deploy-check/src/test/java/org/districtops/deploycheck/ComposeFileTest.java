@@ -146,6 +146,28 @@ class ComposeFileTest {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryInstanceOnItsActuatorPathAndLoadsTheMountedRules() {
+        Map<String, Object> prometheus = new Yaml().load(BuildFacts.read(
+                BuildFacts.ROOT.resolve("infra/observability/prometheus/prometheus.yml")));
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+        for (BuildFacts.ImageModule module : BuildFacts.imageModules().values()) {
+            String path = BuildFacts.contextPath(module) + "/actuator/prometheus";
+            Set<String> expected = services().entrySet().stream()
+                    .filter(e -> module.image().equals(e.getValue().get("image")))
+                    .map(e -> e.getKey() + ":" + BuildFacts.defaultPort(module)).collect(Collectors.toSet());
+            Set<String> scraped = jobs.stream().filter(j -> path.equals(j.get("metrics_path")))
+                    .flatMap(j -> ((List<Map<String, Object>>) j.get("static_configs")).stream())
+                    .flatMap(c -> ((List<String>) c.get("targets")).stream()).collect(Collectors.toSet());
+            assertThat(scraped).as(module.artifactId() + " instances scraped on " + path).isEqualTo(expected);
+        }
+        List<String> mounts = (List<String>) services().get("prometheus").get("volumes");
+        for (String ruleFile : (List<String>) prometheus.get("rule_files")) {
+            assertThat(mounts).as("rule file " + ruleFile + " is mounted").anyMatch(m -> m.contains(":" + ruleFile + ":"));
+        }
+    }
+
     /** The vendored schema; its draft-04 style "id" keywords are dropped (draft 2019-09 names them "$id"). */
     private static Schema composeSchema() throws Exception {
         tools.jackson.databind.node.ObjectNode json;
