@@ -26,6 +26,9 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.tracing.SpanFactory;
+import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
+import io.opentelemetry.api.OpenTelemetry;
 import org.districtops.kit.messaging.EventMetadataProvider;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.processing.ProcessorInstances;
@@ -189,6 +192,20 @@ public class AxonStoreConfiguration {
                                 .serializer(eventSerializer)
                                 .transactionManager(transactionManager)
                                 .build());
+    }
+
+    /**
+     * Axon's spans (command dispatch and handling, event publication, each projection's handling) on Boot's
+     * OpenTelemetry SDK, so they join the HTTP request's trace; the trace context travels in event metadata
+     * ({@code traceparent}) to the processors. Axon's own default would use the global SDK, which Boot does not set.
+     */
+    @Bean
+    SpanFactory axonSpanFactory(ObjectProvider<OpenTelemetry> openTelemetry) {
+        OpenTelemetry otel = openTelemetry.getIfAvailable(OpenTelemetry::noop);
+        return OpenTelemetrySpanFactory.builder()
+                .tracer(otel.getTracer("AxonFramework-OpenTelemetry"))
+                .contextPropagators(otel.getPropagators().getTextMapPropagator())
+                .build();
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.districtops.kit.web.ServiceInfoController;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * event store's audit trail.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
-        EventProcessingAutoConfiguration.class})
+        EventProcessingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class})
 @EnableConfigurationProperties({ReadSideProperties.class, ProcessingProperties.class})
 @Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class})
 public class ServiceKitAutoConfiguration {

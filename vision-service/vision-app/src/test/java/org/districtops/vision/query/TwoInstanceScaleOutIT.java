@@ -129,6 +129,28 @@ class TwoInstanceScaleOutIT {
         ObservabilityFiles.assertReferencedMetricsExposed(scrape, name -> !ObservabilityFiles.gatewayMetric(name));
     }
 
+    /** The gateway forwards a traceparent (TracePropagationIT); here it reaches command handling and the events. */
+    @Test
+    @Order(3)
+    void aRequestsTraceContinuesIntoCommandHandlingAndTheEventsItAppends() throws Exception {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + ((WebServerApplicationContext) b).getWebServer().getPort() + "/api/vision/districts/" + district + "/plans"))
+                .header("Authorization", "Bearer " + superintendent)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Traced\",\"startYear\":2025,\"endYear\":2030,\"firstGoal\":{\"title\":\"Goal\"}}"))
+                .build();
+        HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        String planId = ApiClient.body(created, 201).get("planId").asString();
+        List<String> metadata = b.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                "select convert_from(meta_data, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
+                String.class, district + "/plan/" + planId);
+        assertThat(metadata).hasSize(2).allSatisfy(m -> assertThat(m).containsPattern(
+                "\"traceparent\":\"00-" + trace + "-[0-9a-f]{16}-0[01]\""));
+    }
+
     @Test
     @Order(1)
     void twoInstancesShareCommandsAndSegmentsAndOneTakesOverWhenTheOtherStops() throws Exception {
