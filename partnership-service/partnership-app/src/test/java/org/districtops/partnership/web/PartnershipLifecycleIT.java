@@ -104,6 +104,14 @@ class PartnershipLifecycleIT {
         body(api.post(path("/listings/" + odd + "/decline"), staff, "{\"reason\":\"Night shifts are not for students\"}"), 200);
         assertThat(api.post(path("/listings/" + odd + "/approval"), staff, null).statusCode()).isEqualTo(409);
 
+        // the public audit feed lists the approvals (allow-listed) but not the decline
+        JsonNode audit = api.await("/public/districts/" + district + "/audit/entries?size=100", null,
+                page -> page.get("entries").findValuesAsString("eventType").stream()
+                        .filter("ListingApproved"::equals).count() == 3);
+        assertThat(audit.get("entries").findValuesAsString("eventType")).doesNotContain("ListingDeclined")
+                .contains("PartnerOnboarded");
+        assertThat(audit.toString()).doesNotContain("actorId", "Night shifts");
+
         // the partner portal shows the status and the reason
         JsonNode portal = api.await(path("/partners/" + clinic + "/listings"), clinicToken,
                 p -> p.findValuesAsString("status").contains("DECLINED"));

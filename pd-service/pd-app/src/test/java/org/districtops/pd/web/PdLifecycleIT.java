@@ -109,6 +109,11 @@ class PdLifecycleIT {
         api.await("/public/districts/" + district + "/badges/" + coaching, null, b -> true);
         String pathway = defineBadge(badge("PL leader", null, false, "[\"" + pl101 + "\",\"" + coaching + "\"]"));
         api.await("/public/districts/" + district + "/badges", null, b -> b.size() == 3);
+        // the catalog is on the public audit feed; educators' registrations are not (restricted)
+        JsonNode audit = api.await("/public/districts/" + district + "/audit/entries", null,
+                page -> page.get("total").asInt() == 3);
+        assertThat(audit.get("entries").findValuesAsString("eventType")).containsOnly("BadgeDefined");
+        assertThat(audit.toString()).contains("PL leader").doesNotContain("Lopez", "Okafor", "actorId");
 
         // revision: version 2; awards name the version they were made under
         assertThat(body(api.send("PUT", "/districts/" + district + "/badges/" + pl101, staff, null,
