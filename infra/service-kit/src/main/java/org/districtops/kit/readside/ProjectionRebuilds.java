@@ -258,8 +258,13 @@ public class ProjectionRebuilds {
     }
 
     private long head() {
-        var token = axon.eventStore().createHeadToken();
-        return token == null ? 0 : token.position().orElse(0);
+        try {
+            var token = axon.eventStore().createHeadToken();
+            return token == null ? 0 : token.position().orElse(0);
+        } catch (RuntimeException e) { // the event store is unreachable: report what we know
+            log.debug("Could not read the head of the event store", e);
+            return -1;
+        }
     }
 
     private static boolean acts(Class<?> type) {
