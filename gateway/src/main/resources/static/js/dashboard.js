@@ -158,8 +158,8 @@
     const table = el('table', 'figures checkpoints');
     table.appendChild(el('caption', null, 'Latest event-chain checkpoint of each service'));
     const head = el('tr');
-    ['Service', 'Events in the chain', 'SHA-256 (start)', 'Taken'].forEach(function (text) {
-      const th = el('th', null, text);
+    ['Service', 'Events in the chain', 'SHA-256 (start)', 'Taken'].forEach(function (text, i) {
+      const th = el('th', i === 1 ? 'num' : null, text);
       th.scope = 'col';
       head.appendChild(th);
     });

@@ -124,7 +124,7 @@
         message.id = input.id + '-error';
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-describedby', message.id);
-        input.insertAdjacentElement('afterend', message);
+        input.after(message);
       }
     });
     return false;

@@ -66,6 +66,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
     }
 
+    /** For conditions that reload a page: poll once a second, not ten times. */
+    WebDriverWait slowlyUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofSeconds(1));
+    }
+
     /** Waits until the block (an element with data-state) left "loading" and returns its state. */
     String awaitBlock(String id, int seconds) {
         waitUpTo(seconds).until(d -> {

@@ -3,6 +3,8 @@ package org.districtops.browser;
 import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.LaunchedPlatform;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,7 +58,10 @@ class DistrictPagesBrowserIT {
     @BeforeAll
     static void startPlatformAndBrowser() throws Exception {
         assertThat(Browser.available()).as("Chromium and chromedriver are installed (apt-get install chromium chromium-driver)").isTrue();
-        platform = LaunchedPlatform.prepare(data);
+        // -Ddop.platform.url=http://localhost:PORT -Ddop.platform.data=DIR: use a platform started by hand (to work on the tests)
+        String attached = System.getProperty("dop.platform.url", "");
+        platform = attached.isBlank() ? LaunchedPlatform.prepare(data)
+                : LaunchedPlatform.attach(attached, Path.of(System.getProperty("dop.platform.data")));
         log.info("Platform ready in {} s", String.format("%.1f", platform.start()));
         api = new ApiClient(platform.gateway());
         seedPlanAndPartner();
@@ -71,6 +76,14 @@ class DistrictPagesBrowserIT {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    /** What the browser showed at the end of each test, for the failsafe report when one fails. */
+    @AfterEach
+    void logPage(TestInfo test) {
+        String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
+        log.info("{} ended on {}:\n{}", test.getDisplayName(), browser.driver.getCurrentUrl(),
+                text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
     }
 
     @Test
@@ -121,8 +134,9 @@ class DistrictPagesBrowserIT {
         // district staff approve it
         browser.signIn("planner");
         browser.open("/staff/review.html");
-        WebElement item = browser.waitUpTo(30).until(d -> {
+        WebElement item = browser.slowlyUpTo(30).until(d -> {
             d.navigate().refresh();
+            browser.awaitBlock("page-body", 15);
             return browser.findAll(".review-item").stream().filter(li -> li.getText().contains(title)).findFirst().orElse(null);
         });
         item.findElement(By.xpath(".//button[normalize-space()='Approve and publish']")).click();
@@ -130,7 +144,7 @@ class DistrictPagesBrowserIT {
 
         // the public dashboard shows both (read models are eventually consistent: reload until they do)
         browser.script("sessionStorage.clear()");
-        browser.waitUpTo(40).until(d -> {
+        browser.slowlyUpTo(40).until(d -> {
             browser.open("/districts/" + DISTRICT);
             browser.awaitBlock("opportunities-body", 15);
             browser.waitUpTo(15).until(x -> !browser.findAll("#plans .milestone-percent").isEmpty());
@@ -166,7 +180,8 @@ class DistrictPagesBrowserIT {
     void theOpportunityBoardFiltersByTheBoardsQueryParameters() {
         browser.open("/districts/" + DISTRICT + "/opportunities?type=INTERNSHIP&grade=10");
         assertThat(browser.awaitBlock("board", 20)).isEqualTo("ready");
-        assertThat(browser.findAll("#board .opportunity")).hasSize(1);
+        assertThat(browser.findAll("#board .opportunity")).isNotEmpty()
+                .allSatisfy(card -> assertThat(card.findElement(By.cssSelector(".badge-type")).getText()).isEqualTo("Internship"));
         assertThat(browser.find("#f-type").getAttribute("value")).isEqualTo("INTERNSHIP");
         assertThat(browser.seriousAccessibilityViolations()).as("axe-core serious/critical violations").isEmpty();
         assertThat(browser.pageWeightWithoutImages()).isLessThanOrEqualTo(MAX_PAGE_BYTES);
@@ -187,23 +202,32 @@ class DistrictPagesBrowserIT {
         assertThat(browser.awaitBlock("opportunities-body", 15)).isEqualTo("unavailable");
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("Degraded opportunities block shown {} s after the page was opened", String.format("%.1f", seconds));
+        assertThat(seconds).as("bounded by the block timeout, not a hang").isLessThan(15);
         assertThat(browser.find("#opportunities-body").getText()).contains("Temporarily unavailable");
-        for (String block : List.of("vision-body", "status", "models-body", "pd-body")) {
-            assertThat(browser.awaitBlock(block, 15)).as(block).isEqualTo("ready");
-        }
+
+        openDashboardUntilReadyExcept("opportunities-body");
+        assertThat(browser.find("#opportunities-body").getText()).contains("Temporarily unavailable");
         assertThat(browser.find("#plans .plan-title").getText()).isEqualTo("Learner-centered 2030");
         assertThat(browser.find("#checkpoints-body").getText()).contains("Temporarily unavailable");
-        assertThat(seconds).as("bounded by the block timeout, not a hang").isLessThan(15);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** Opens the dashboard until every block is ready: a cold service's first answer may miss the 4 s block timeout. */
     private static void openDashboardWithAllBlocksReady() {
+        openDashboardUntilReadyExcept();
+    }
+
+    /**
+     * Opens the dashboard until every block but the given ones is ready (and those are unavailable): on a busy
+     * machine a cold service's first answer may miss the 4 s block timeout, so up to three page loads.
+     */
+    private static void openDashboardUntilReadyExcept(String... down) {
+        List<String> expectedDown = List.of(down);
         for (int attempt = 1; ; attempt++) {
             browser.open("/districts/" + DISTRICT);
             List<String> notReady = DASHBOARD_BLOCKS.stream()
-                    .filter(id -> !"ready".equals(browser.awaitBlock(id, 20))).toList();
+                    .filter(id -> !(expectedDown.contains(id) ? "unavailable" : "ready").equals(browser.awaitBlock(id, 20)))
+                    .toList();
             if (notReady.isEmpty()) {
                 return;
             }
@@ -232,9 +256,10 @@ class DistrictPagesBrowserIT {
                 p -> p.get("goals").get(0).get("milestones").size() == 1);
 
         String partners = "/api/partnerships/districts/" + DISTRICT + "/partners";
-        body(api.post(partners, staff, """
+        HttpResponse<String> onboarded = api.post(partners, staff, """
                 {"partnerId":"demo-partner","name":"Parker Partner Robotics","type":"BUSINESS",
-                 "description":"Robotics firm","website":"https://example.org"}"""), 201);
+                 "description":"Robotics firm","website":"https://example.org"}""");
+        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(201, 409); // 409: an attached platform has it
         api.await(partners + "/demo-partner", staff, p -> p.has("partnerId"));
         body(api.send("PUT", partners + "/demo-partner/agreement", staff, null,
                 "{\"start\":\"" + TODAY + "\",\"end\":\"" + TODAY.plusYears(1) + "\",\"goalIds\":[\"" + goalId + "\"]}"), 200);

@@ -31,6 +31,7 @@ public final class LaunchedPlatform implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final Path data;
     private Process process;
+    private String attachedGateway;
 
     private LaunchedPlatform(Path data) throws IOException {
         this.data = data;
@@ -48,8 +49,21 @@ public final class LaunchedPlatform implements AutoCloseable {
         return new LaunchedPlatform(data);
     }
 
+    /**
+     * For working on tests: a platform already started by hand ({@code java -jar launcher.jar}), given its gateway
+     * URL and data folder; nothing is started or stopped.
+     */
+    public static LaunchedPlatform attach(String gatewayUrl, Path data) throws IOException {
+        LaunchedPlatform platform = new LaunchedPlatform(data);
+        platform.attachedGateway = gatewayUrl;
+        return platform;
+    }
+
     /** Starts the launcher jar and returns the seconds until it reported {@code PLATFORM READY}. */
     public double start() throws Exception {
+        if (attachedGateway != null) {
+            return 0;
+        }
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-jar", System.getProperty("dop.launcher.jar")).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -81,7 +95,7 @@ public final class LaunchedPlatform implements AutoCloseable {
 
     /** e.g. {@code http://localhost:54321} */
     public String gateway() {
-        return "http://localhost:" + env.get("DOP_GATEWAY_PORT");
+        return attachedGateway != null ? attachedGateway : "http://localhost:" + env.get("DOP_GATEWAY_PORT");
     }
 
     public int port(String variable) {
