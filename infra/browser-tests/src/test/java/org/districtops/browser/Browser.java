@@ -96,14 +96,33 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** DEMO FALLBACK sign-in on /staff/ (the interim token endpoint), as a person would type it. */
+    /**
+     * Signs in on /staff/ as a person would. With the gateway's browser sessions, /staff/ sends an anonymous user
+     * to the login page (fields username and password); until then /staff/ shows its DEMO FALLBACK form (the
+     * interim token endpoint). Either way the password of every demo account is "demo".
+     */
     void signIn(String username) {
-        script("sessionStorage.clear()");
+        signOut();
         open("/staff/");
-        visible("#username", 10).sendKeys(username);
-        find("#password").sendKeys("demo");
-        find("#sign-in-form button[type=submit]").click();
-        visible("#signed-in-box", 15);
+        waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#sign-in-form #username, form input[name=username]")).isEmpty());
+        if (!driver.findElements(By.id("sign-in-form")).isEmpty()) {
+            find("#username").sendKeys(username);
+            find("#password").sendKeys("demo");
+            find("#sign-in-form button[type=submit]").click();
+        } else {
+            find("input[name=username]").sendKeys(username);
+            find("input[name=password]").sendKeys("demo");
+            find("form button[type=submit], form input[type=submit]").click();
+        }
+        visible("#signed-in-box", 20);
+    }
+
+    /** Forgets every sign-in: the demo token (sessionStorage) and the session cookies. */
+    void signOut() {
+        if (driver.getCurrentUrl().startsWith("http")) {
+            script("sessionStorage.clear()");
+        }
+        driver.manage().deleteAllCookies();
     }
 
     /** axe-core over the page (WCAG 2.0/2.1 A and AA rules); the serious and critical violations, described. */

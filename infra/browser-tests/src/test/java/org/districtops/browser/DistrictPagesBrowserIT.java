@@ -116,6 +116,8 @@ class DistrictPagesBrowserIT {
         milestone.findElement(By.name("narrative")).sendKeys("Advisory pilots running in 4 schools");
         milestone.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitUpTo(20).until(d -> milestone.findElement(By.cssSelector(".form-status")).getText().startsWith("Saved"));
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the plan page").isEmpty();
+        screenshot("staff-plan.png");
 
         // the partner submits a listing
         String title = "Robotics internship " + UUID.randomUUID().toString().substring(0, 6);
@@ -130,6 +132,8 @@ class DistrictPagesBrowserIT {
         browser.find(".listing-form button[type=submit]").click();
         browser.waitUpTo(20).until(d -> browser.find(".listing-form .form-status").getText().startsWith("Submitted"));
         browser.waitUpTo(30).until(d -> browser.find("#page-body").getText().contains(title));
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the partner page").isEmpty();
+        screenshot("staff-partner.png");
 
         // district staff approve it
         browser.signIn("planner");
@@ -139,11 +143,13 @@ class DistrictPagesBrowserIT {
             browser.awaitBlock("page-body", 15);
             return browser.findAll(".review-item").stream().filter(li -> li.getText().contains(title)).findFirst().orElse(null);
         });
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the review page").isEmpty();
+        screenshot("staff-review.png");
         item.findElement(By.xpath(".//button[normalize-space()='Approve and publish']")).click();
         browser.waitUpTo(20).until(d -> item.findElement(By.cssSelector(".form-status")).getText().startsWith("Approved"));
 
         // the public dashboard shows both (read models are eventually consistent: reload until they do)
-        browser.script("sessionStorage.clear()");
+        browser.signOut();
         browser.slowlyUpTo(40).until(d -> {
             browser.open("/districts/" + DISTRICT);
             browser.awaitBlock("opportunities-body", 15);
@@ -169,7 +175,7 @@ class DistrictPagesBrowserIT {
         HttpResponse<String> write = api.post("/api/partnerships/districts/" + DISTRICT + "/listings/x/approval", null, null);
         assertThat(write.statusCode()).isEqualTo(401);
 
-        browser.script("sessionStorage.clear()");
+        browser.signOut();
         browser.open("/staff/review.html");
         browser.waitUpTo(15).until(d -> browser.find("#page-body").getText().contains("Please sign in"));
         assertThat(browser.findAll(".review-item")).isEmpty();
@@ -287,18 +293,30 @@ class DistrictPagesBrowserIT {
         return body(response, 200).get("access_token").asString();
     }
 
+    /** With -Ddop.screenshots=<folder> (relative to the repository): where screenshots go; else null. */
+    private static Path screenshotFolder() {
+        String folder = System.getProperty("dop.screenshots", "");
+        return folder.isBlank() || folder.startsWith("${") ? null
+                : Path.of(System.getProperty("dop.home", ".")).resolve(folder);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        if (screenshotFolder() != null) {
+            browser.screenshot(screenshotFolder().resolve(name));
+        }
+    }
+
     /** With -Ddop.screenshots=<folder>: the public dashboard at desktop and phone width. */
     private static void screenshots() throws Exception {
-        String folder = System.getProperty("dop.screenshots", "");
-        if (folder.isBlank() || folder.startsWith("${")) {
+        Path dir = screenshotFolder();
+        if (dir == null) {
             return;
         }
-        Path dir = Path.of(System.getProperty("dop.home", ".")).resolve(folder);
-        browser.resize(1280, 2400);
+        browser.resize(1280, 3400);
         browser.open("/districts/" + DISTRICT);
         DASHBOARD_BLOCKS.forEach(id -> browser.awaitBlock(id, 20));
         browser.screenshot(dir.resolve("dashboard-desktop.png"));
-        browser.resize(390, 2400);
+        browser.resize(390, 5200);
         browser.open("/districts/" + DISTRICT);
         DASHBOARD_BLOCKS.forEach(id -> browser.awaitBlock(id, 20));
         browser.screenshot(dir.resolve("dashboard-phone.png"));
