@@ -238,7 +238,7 @@
       const value = Array.isArray(option) ? option[0] : option;
       const opt = el('option', null, Array.isArray(option) ? option[1] : Dop.humanize(option));
       opt.value = value;
-      opt.selected = value === selected;
+      opt.selected = opt.defaultSelected = value === selected; // defaultSelected: what a form reset returns to
       node.appendChild(opt);
     });
     return node;
