@@ -38,7 +38,7 @@ public final class LaunchedPlatform implements AutoCloseable {
         env.put("DOP_HOME", System.getProperty("dop.home", "."));
         env.put("DOP_DATA_DIR", data.toString());
         // generous: on a busy 2-core machine five cold JVMs can take minutes (about 25 s when it is idle)
-        env.put("DOP_READY_TIMEOUT_SECONDS", "300");
+        env.put("DOP_READY_TIMEOUT_SECONDS", "600");
         for (String name : PORTS) {
             env.put(name, Integer.toString(freePort()));
         }
@@ -87,7 +87,7 @@ public final class LaunchedPlatform implements AutoCloseable {
         }, "platform-output");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.get(330, TimeUnit.SECONDS)) {
+        if (!ready.get(630, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The platform stopped before it was ready; see " + data.resolve("logs"));
         }
         return (System.nanoTime() - t0) / 1e9;
