@@ -65,6 +65,27 @@
         });
   }
 
+  /** GET one page of a paged list: {items, total} (total from X-Total-Count, else the items' count). */
+  function getPage(url) {
+    const controller = new AbortController();
+    const timer = setTimeout(function () { controller.abort(); }, BLOCK_TIMEOUT_MS);
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: controller.signal })
+        .then(function (response) {
+          if (!response.ok) {
+            const error = new Error('HTTP ' + response.status);
+            error.status = response.status;
+            throw error;
+          }
+          const total = Number(response.headers.get('X-Total-Count'));
+          return response.json().then(function (items) {
+            return { items: items, total: isFinite(total) && response.headers.has('X-Total-Count') ? total : items.length };
+          });
+        })
+        .finally(function () {
+          clearTimeout(timer);
+        });
+  }
+
   /**
    * One independently loaded block of a page: shows "Loading", then what render() returns, or a clear
    * "temporarily unavailable" state with a retry button. data-state on the container tells tests (and CSS)
@@ -129,6 +150,7 @@
     formatDate: formatDate,
     districtFromPath: districtFromPath,
     getJson: getJson,
+    getPage: getPage,
     block: block,
     emptyState: emptyState,
     facts: facts

@@ -62,18 +62,18 @@
 
   const NEWEST = 4;
 
-  function renderOpportunities(list) {
+  // The board answers newest first, one page at a time, with the total in X-Total-Count.
+  function renderOpportunities(page) {
+    const list = page.items;
     const board = '/districts/' + district + '/opportunities';
     const more = el('p', 'more');
-    const link = el('a', null, list && list.length ? 'All ' + list.length + ' open opportunities, with filters' : 'The opportunity board');
+    const link = el('a', null, list && list.length ? 'All ' + page.total + ' open opportunities, with filters' : 'The opportunity board');
     link.href = board;
     more.appendChild(link);
     if (!list || !list.length) {
       return [Dop.emptyState('No open opportunities right now', 'Partners\u2019 internships, mentorships and more appear here once the district approves them.'), more];
     }
-    const newest = list.slice().sort(function (a, b) {
-      return String(b.publishedAt || '').localeCompare(String(a.publishedAt || ''));
-    }).slice(0, NEWEST);
+    const newest = list.slice(0, NEWEST);
     const grid = el('div', 'opportunity-grid');
     newest.forEach(function (o) {
       grid.appendChild(Dop.opportunityCard(o, 'h3'));
@@ -197,7 +197,7 @@
       function () { return Dop.getJson('/api/pd/public/districts/' + district + '/pd-figures', { allowNotFound: true }); },
       renderPd);
   Dop.block(document.getElementById('opportunities-body'), 'open opportunities',
-      function () { return Dop.getJson('/api/partnerships/public/districts/' + district + '/opportunities'); },
+      function () { return Dop.getPage('/api/partnerships/public/districts/' + district + '/opportunities?size=' + NEWEST); },
       renderOpportunities);
   Dop.block(document.getElementById('audit-body'), 'latest audit entries', loadAuditEntries, renderAuditEntries);
   Dop.block(document.getElementById('checkpoints-body'), 'event-chain checkpoints', loadCheckpoints, renderCheckpoints);
