@@ -67,7 +67,8 @@
     const list = page.items;
     const board = '/districts/' + district + '/opportunities';
     const more = el('p', 'more');
-    const link = el('a', null, list && list.length ? 'All ' + page.total + ' open opportunities, with filters' : 'The opportunity board');
+    const link = el('a', null, !list || !list.length ? 'The opportunity board'
+        : page.total === 1 ? 'The opportunity board, with filters' : 'All ' + page.total + ' open opportunities, with filters');
     link.href = board;
     more.appendChild(link);
     if (!list || !list.length) {
