@@ -91,14 +91,13 @@
     { api: 'partnerships', label: 'Partnerships' }
   ];
 
-  // Public audit entries per district, where a service publishes them yet (404 until then).
+  const SERVICE_LABELS = { vision: 'Vision and plans', pilot: 'Pilots', pd: 'Professional learning',
+    partnership: 'Partnerships' };
+
+  // The district timeline: the gateway merges every service's public audit entries in time order; a service that
+  // did not answer in time is named in `unavailable` and the rest still shows.
   function loadAuditEntries() {
-    return Promise.allSettled(SERVICES.map(function (s) {
-      return Dop.getJson('/api/' + s.api + '/public/districts/' + district + '/audit', { allowNotFound: true })
-          .then(function (entries) {
-            return { service: s, entries: entries };
-          });
-    }));
+    return Dop.getJson('/api/timeline/public/districts/' + district + '?limit=10');
   }
 
   function entryText(entry) {
@@ -107,45 +106,28 @@
     return what + who;
   }
 
-  function renderAuditEntries(results) {
-    const rows = [];
-    let published = 0;
-    let failed = 0;
-    results.forEach(function (result) {
-      if (result.status !== 'fulfilled') {
-        failed++;
-        return;
-      }
-      const entries = result.value.entries;
-      if (entries === null) {
-        return;
-      }
-      published++;
-      const list = Array.isArray(entries) ? entries : (entries.entries || entries.items || []);
-      list.forEach(function (entry) {
-        rows.push({ service: result.value.service.label, entry: entry,
-          at: entry.at || entry.occurredAt || entry.timestamp || '' });
-      });
-    });
-    if (failed === results.length) {
-      throw new Error('no service answered');
+  function renderAuditEntries(timeline) {
+    const parts = [];
+    if (timeline.unavailable && timeline.unavailable.length) {
+      parts.push(el('p', 'notice', 'Temporarily unavailable: entries of ' + timeline.unavailable.map(function (s) {
+        return SERVICE_LABELS[s] || s;
+      }).join(', ') + '.'));
     }
-    if (!published) {
-      return Dop.emptyState('Not yet available', 'The services do not publish their audit entries per district yet. The event-chain checkpoints below already let anyone check that no recorded decision was changed.');
+    if (!timeline.entries.length) {
+      parts.push(Dop.emptyState('No audit entries yet', 'Decisions recorded by the district appear here.'));
+      return parts;
     }
-    rows.sort(function (a, b) { return String(b.at).localeCompare(String(a.at)); });
     const list = el('ol', 'audit-entries');
-    rows.slice(0, 10).forEach(function (row) {
+    timeline.entries.forEach(function (entry) {
       const item = el('li');
-      const when = el('time', null, Dop.formatDate(row.at));
-      when.dateTime = String(row.at);
-      item.append(when, document.createTextNode(' \u00b7 ' + row.service + ': ' + entryText(row.entry)));
+      const when = el('time', null, Dop.formatDate(entry.at));
+      when.dateTime = String(entry.at);
+      item.append(when, document.createTextNode(' \u00b7 ' + (SERVICE_LABELS[entry.service] || entry.service) + ': '
+          + entryText(entry)));
       list.appendChild(item);
     });
-    if (!list.children.length) {
-      return Dop.emptyState('No audit entries yet', 'Decisions recorded by the district appear here.');
-    }
-    return list;
+    parts.push(list);
+    return parts;
   }
 
   function loadCheckpoints() {
