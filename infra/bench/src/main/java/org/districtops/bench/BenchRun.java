@@ -64,6 +64,11 @@ public final class BenchRun {
 
             System.out.println("== Public dashboard reads");
             result.put("reads", reads(platform, generator, runs));
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            result.put("profiles", profiles);
+            profiles.put("gatewayDuringDashboardReads", profiled(platform.pidOf("gateway"), work.resolve("gateway-reads.jfr"),
+                    () -> PublicReadLoad.run("dashboardViaGateway", platform.gateway() + dashboardPath(generator), SECONDS,
+                            CLIENTS, false)));
 
             System.out.println("== Write path");
             WriteLoad writes = new WriteLoad(platform, generator);
@@ -74,6 +79,8 @@ public final class BenchRun {
                 viaGateway.add(writes.commands(SECONDS, CLIENTS));
                 raw.add(writes.rawInserts(SECONDS, CLIENTS));
             }
+            profiles.put("visionServiceDuringWrites", profiled(platform.pidOf("vision-service"),
+                    work.resolve("vision-writes.jfr"), () -> writes.commands(SECONDS, CLIENTS)));
             Map<String, Object> write = new LinkedHashMap<>();
             write.put("clients", CLIENTS);
             write.put("commandsViaGateway", median(viaGateway));
@@ -102,12 +109,19 @@ public final class BenchRun {
             replay.put("processors", processors);
             ReplayBench.Result rawRead = ReplayBench.rawRead(platform, "pd");
             int maxSeconds = size == DistrictSize.S ? 120 : 90;
-            ReplayBench.Result shipped = ReplayBench.rebuild(platform, "pd", "platform settings", List.of(), maxSeconds,
-                    work);
-            ReplayBench.Result defaults = ReplayBench.rebuild(platform, "pd", "axon defaults",
-                    ReplayBench.axonDefaults(processors), maxSeconds, work);
-            ReplayBench.Result batched = ReplayBench.rebuild(platform, "pd", "batch 100",
-                    ReplayBench.batched(processors, 100), maxSeconds, work);
+            Path replayJfr = work.resolve("replay.jfr");
+            ReplayBench.Result shipped = safely("platform settings", () -> ReplayBench.rebuild(platform, "pd",
+                    "platform settings", List.of("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="
+                            + replayJfr), maxSeconds, work));
+            try {
+                profiles.put("pdReplayPlatformSettings", Profiler.summarise(replayJfr, 12));
+            } catch (Exception e) {
+                profiles.put("pdReplayPlatformSettings", Map.of("error", String.valueOf(e)));
+            }
+            ReplayBench.Result defaults = safely("axon defaults", () -> ReplayBench.rebuild(platform, "pd",
+                    "axon defaults", ReplayBench.axonDefaults(processors), maxSeconds, work));
+            ReplayBench.Result batched = safely("batch 100", () -> ReplayBench.rebuild(platform, "pd", "batch 100",
+                    ReplayBench.batched(processors, 100), maxSeconds, work));
             replay.put("rawSequentialRead", ReplayBench.asMap(rawRead));
             replay.put("platformSettings", ReplayBench.asMap(shipped));
             replay.put("axonDefaults", ReplayBench.asMap(defaults));
@@ -126,9 +140,42 @@ public final class BenchRun {
         Report.write(home, date, size, result);
     }
 
-    static Map<String, Object> reads(Platform platform, DistrictGenerator generator, int runs) throws Exception {
-        String dashboard = "/api/vision/public/districts/" + DistrictLoader.DISTRICT + "/plans/" + generator.planId()
+    interface Load {
+        Object run() throws Exception;
+    }
+
+    /** Runs the load once more while recording the JVM with JFR, and summarises the recording's top frames. */
+    static Map<String, Object> profiled(long pid, Path file, Load load) {
+        try {
+            Profiler.record(pid, SECONDS, file);
+            load.run();
+            return Profiler.summarise(file, 12);
+        } catch (Exception e) {
+            return Map.of("error", String.valueOf(e));
+        }
+    }
+
+    interface Replay {
+        ReplayBench.Result run() throws Exception;
+    }
+
+    /** A failed variant is recorded as such instead of ending the whole run. */
+    static ReplayBench.Result safely(String variant, Replay replay) {
+        try {
+            return replay.run();
+        } catch (Exception e) {
+            System.out.println("  replay " + variant + " failed: " + e);
+            return new ReplayBench.Result(variant + " (failed: " + e.getMessage() + ")", 0, 0, 0, false);
+        }
+    }
+
+    static String dashboardPath(DistrictGenerator generator) {
+        return "/api/vision/public/districts/" + DistrictLoader.DISTRICT + "/plans/" + generator.planId()
                 + "/dashboard?asOf=2026-03-01";
+    }
+
+    static Map<String, Object> reads(Platform platform, DistrictGenerator generator, int runs) throws Exception {
+        String dashboard = dashboardPath(generator);
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("staticFileViaGateway", platform.gateway() + "/index.html");
         scenarios.put("dashboardDirect", platform.services.get("vision").url().replace("/api/vision", "") + dashboard);

@@ -123,19 +123,42 @@ final class Platform implements AutoCloseable {
     Map<String, Double> residentMemory() {
         Map<String, Double> rss = new LinkedHashMap<>();
         rss.put("launcher (embedded MongoDB)", rssMiB(launcher.pid()));
-        double postgres = 0;
         for (ProcessHandle p : launcher.descendants().toList()) {
             String cmd = p.info().commandLine().orElse("");
-            if (cmd.contains("postgres")) {
-                postgres += rssMiB(p.pid());
-            } else {
+            if (!cmd.contains("postgres")) {
                 String name = cmd.replaceAll(".*/([a-z-]+)\\.jar.*", "$1");
                 rss.put(name.length() > 40 ? "pid " + p.pid() : name, rssMiB(p.pid()));
             }
         }
-        rss.put("postgresql (all processes)", postgres);
+        // pg_ctl daemonises the postmaster, so it is not the launcher's descendant: find it by its data folder.
+        // Its processes share the buffer pool, so their proportional set sizes (PSS) are summed, not their RSS.
+        String pgData = dataDirectory.resolve("postgres").toString();
+        double postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("-D " + pgData))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .mapToDouble(p -> pssMiB(p.pid())).sum();
+        rss.put("postgresql (PSS of all processes)", postgres);
         rss.put("total", rss.values().stream().mapToDouble(Double::doubleValue).sum());
         return rss;
+    }
+
+    /** The pid of a child JVM by its jar name (for example {@code gateway}, {@code vision-service}). */
+    long pidOf(String jarName) {
+        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + jarName + ".jar"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no process " + jarName)).pid();
+    }
+
+    static double pssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // process gone
+        }
+        return 0;
     }
 
     static double rssMiB(long pid) {

@@ -68,7 +68,7 @@ final class Report {
                 r.get("machine").get("memoryGiB").asDouble(), r.get("machine").get("loadAverageAtStart").asString(),
                 r.get("machineAtEnd").get("loadAverageAtEnd").asString(), r.get("runsPerFigure").asInt(),
                 BenchRun.CLIENTS, r.get("benchmarkSeconds").asDouble(), jsonName, jsonName, svgName));
-        b.append("| measure | goal | figure | raw baseline (same run) | ratio | goal |\n|---|---|---|---|---:|---|\n");
+        b.append("| measure | goal | figure | raw baseline (same run) | ratio | verdict |\n|---|---|---|---|---:|---|\n");
         double writeRatio = w.get("ratio").asDouble();
         b.append(String.format(Locale.ROOT, "| 1. write path, realistic mix | ratio ≥ 0.3 | %s commands/s, p50 %s ms, p99 %s ms "
                         + "| %s inserts/s, p50 %s ms, p99 %s ms | %s | %s |%n",
@@ -96,21 +96,21 @@ final class Report {
         double adds = read1.get("gatewayAddsP50Ms").asDouble();
         b.append(String.format(Locale.ROOT, "| 4. plan dashboard via gateway, 1 client | gateway adds ≤ 2 ms at p50 | %s req/s, "
                         + "p50 %s ms, p99 %s ms | direct %s req/s, p50 %s ms, p99 %s ms; static file %s req/s, p50 %s ms "
-                        + "| +%s ms p50, %s× throughput | %s |%n",
+                        + "| %s ms p50, %s× throughput | %s |%n",
                 f(read1.get("dashboardViaGateway").get("requestsPerSecond").asDouble()),
                 f(read1.get("dashboardViaGateway").get("p50Ms").asDouble()), f(read1.get("dashboardViaGateway").get("p99Ms").asDouble()),
                 f(read1.get("dashboardDirect").get("requestsPerSecond").asDouble()), f(read1.get("dashboardDirect").get("p50Ms").asDouble()),
                 f(read1.get("dashboardDirect").get("p99Ms").asDouble()),
                 f(read1.get("staticFileViaGateway").get("requestsPerSecond").asDouble()),
-                f(read1.get("staticFileViaGateway").get("p50Ms").asDouble()), f(adds),
+                f(read1.get("staticFileViaGateway").get("p50Ms").asDouble()), String.format(Locale.ROOT, "%+.2f", adds),
                 f(read1.get("throughputRatioGatewayToDirect").asDouble()), verdict(adds <= 2)));
         b.append(String.format(Locale.ROOT, "| 4. same, %d clients | — | %s req/s, p50 %s ms, p99 %s ms | direct %s req/s, p50 %s ms, "
-                        + "p99 %s ms; static file %s req/s | +%s ms p50, %s× throughput | — |%n", BenchRun.CLIENTS,
+                        + "p99 %s ms; static file %s req/s | %s ms p50, %s× throughput | — |%n", BenchRun.CLIENTS,
                 f(read8.get("dashboardViaGateway").get("requestsPerSecond").asDouble()),
                 f(read8.get("dashboardViaGateway").get("p50Ms").asDouble()), f(read8.get("dashboardViaGateway").get("p99Ms").asDouble()),
                 f(read8.get("dashboardDirect").get("requestsPerSecond").asDouble()), f(read8.get("dashboardDirect").get("p50Ms").asDouble()),
                 f(read8.get("dashboardDirect").get("p99Ms").asDouble()),
-                f(read8.get("staticFileViaGateway").get("requestsPerSecond").asDouble()), f(read8.get("gatewayAddsP50Ms").asDouble()),
+                f(read8.get("staticFileViaGateway").get("requestsPerSecond").asDouble()), String.format(Locale.ROOT, "%+.2f", read8.get("gatewayAddsP50Ms").asDouble()),
                 f(read8.get("throughputRatioGatewayToDirect").asDouble())));
         JsonNode small = latest(dir, "S");
         if (small != null && !"S".equals(size)) {

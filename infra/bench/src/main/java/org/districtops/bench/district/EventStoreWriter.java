@@ -41,7 +41,12 @@ public final class EventStoreWriter implements Consumer<GeneratedEvent>, AutoClo
     private final long startNanos = System.nanoTime();
     private long lastReport = startNanos;
 
-    /** {@code jdbcUrlPrefix} is e.g. {@code jdbc:postgresql://127.0.0.1:54329/}; the service's database is appended. */
+    /**
+     * Keep {@code batchSize} small (100): the chain trigger updates the one head row for every event, and inside one
+     * transaction each update leaves a row version that the next event's lock has to walk past (measured: 1,000-row
+     * batches made the load about 300 events/s).
+     *
+     * <p>{@code jdbcUrlPrefix} is e.g. {@code jdbc:postgresql://127.0.0.1:54329/}; the service's database is appended. */
     public EventStoreWriter(String jdbcUrlPrefix, String user, String password, int batchSize, long expected)
             throws SQLException {
         this.batchSize = batchSize;
