@@ -108,7 +108,7 @@ public final class BenchRun {
             replay.put("service", "pd");
             replay.put("processors", processors);
             ReplayBench.Result rawRead = ReplayBench.rawRead(platform, "pd");
-            int maxSeconds = size == DistrictSize.S ? 120 : 90;
+            int maxSeconds = size == DistrictSize.S ? 90 : 60;
             Path replayJfr = work.resolve("replay.jfr");
             ReplayBench.Result shipped = safely("platform settings", () -> ReplayBench.rebuild(platform, "pd",
                     "platform settings", List.of("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename="

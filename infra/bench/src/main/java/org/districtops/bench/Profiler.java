@@ -22,6 +22,19 @@ final class Profiler {
     private Profiler() {
     }
 
+    /** {@code java -cp infra/bench/target/classes org.districtops.bench.Profiler <file.jfr> [top]}: prints the summary. */
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> summary = summarise(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 15);
+        summary.forEach((k, v) -> {
+            System.out.println(k + ":");
+            if (v instanceof Map<?, ?> m) {
+                m.forEach((name, pct) -> System.out.printf("  %5s%%  %s%n", pct, name));
+            } else {
+                System.out.println("  " + v);
+            }
+        });
+    }
+
     /** Starts a recording of {@code seconds} on a running JVM; the file is written when it ends. */
     static void record(long pid, int seconds, Path file) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
