@@ -30,8 +30,8 @@ final class DistrictLoader {
     private DistrictLoader() {
     }
 
-    static Map<String, Object> load(Platform platform, DistrictSize size, long seed, DistrictGenerator generator)
-            throws Exception {
+    static Map<String, Object> load(Platform platform, DistrictSize size, long seed, DistrictGenerator generator,
+                                    List<String> awaitServices) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
         String pd = platform.services.get("pd").url() + "/districts/" + DISTRICT;
         String token = Http.token(platform.gateway(), "pdstaff");
@@ -73,7 +73,8 @@ final class DistrictLoader {
             figures.put("eventWriteSeconds", round(writer.seconds()));
             figures.put("eventsWrittenPerSecond", round(writer.written() / writer.seconds()));
         }
-        platform.awaitReadSidesCaughtUp(Duration.ofMinutes(40));
+        platform.awaitReadSidesCaughtUp(Duration.ofMinutes(40), awaitServices);
+        figures.put("readSidesCaughtUpBeforeMeasures", awaitServices);
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         figures.put("eventsProjectedSeconds", round(loadSeconds));
         figures.put("totalLoadSeconds", round((System.nanoTime() - t0) / 1e9));

@@ -182,11 +182,16 @@ final class Platform implements AutoCloseable {
 
     /** Waits until every processor of every service has reached its event store's head. */
     void awaitReadSidesCaughtUp(Duration timeout) throws Exception {
+        awaitReadSidesCaughtUp(timeout, services.keySet());
+    }
+
+    /** Waits until every processor of the given services has reached its event store's head. */
+    void awaitReadSidesCaughtUp(Duration timeout, java.util.Collection<String> which) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = 0;
         while (System.nanoTime() < deadline) {
             List<String> behind = new ArrayList<>();
-            for (String service : services.keySet()) {
+            for (String service : which) {
                 readSide(service).properties().forEach(e -> {
                     if (e.getValue().has("caughtUp") && !e.getValue().get("caughtUp").asBoolean()) {
                         behind.add(service + "/" + e.getKey() + " " + e.getValue().get("position") + "/"

@@ -68,6 +68,12 @@ final class Report {
                 r.get("machine").get("memoryGiB").asDouble(), r.get("machine").get("loadAverageAtStart").asString(),
                 r.get("machineAtEnd").get("loadAverageAtEnd").asString(), r.get("runsPerFigure").asInt(),
                 BenchRun.CLIENTS, r.get("benchmarkSeconds").asDouble(), jsonName, jsonName, svgName));
+        JsonNode awaited = load.path("readSidesCaughtUpBeforeMeasures");
+        if (awaited.isArray() && awaited.size() < 4) {
+            b.append("**Measured while read models were still catching up**: only ").append(awaited)
+                    .append(" had reached the head of their event store when the measures began; the others kept "
+                            + "projecting the bulk history in the background, on the same cores.\n\n");
+        }
         b.append("| measure | goal | figure | raw baseline (same run) | ratio | verdict |\n|---|---|---|---|---:|---|\n");
         double writeRatio = w.get("ratio").asDouble();
         b.append(String.format(Locale.ROOT, "| 1. write path, realistic mix | ratio ≥ 0.3 | %s commands/s, p50 %s ms, p99 %s ms "
