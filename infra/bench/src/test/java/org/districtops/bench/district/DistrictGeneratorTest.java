@@ -98,7 +98,7 @@ class DistrictGeneratorTest {
         Set<String> free = new HashSet<>();
         for (int i = 0; i < generator.freeAwards(); i++) {
             String[] pair = generator.freeAward(i);
-            assertThat(held).doesNotContain(pair[0] + "|" + pair[1]);
+            assertThat(held.contains(pair[0] + "|" + pair[1])).as("free pair %d is in the history", i).isFalse();
             free.add(pair[0] + "|" + pair[1]);
         }
         assertThat(free).hasSize(generator.freeAwards());
