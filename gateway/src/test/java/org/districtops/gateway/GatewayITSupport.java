@@ -80,6 +80,9 @@ public abstract class GatewayITSupport {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("DOP_VISION_URI", () -> "http://127.0.0.1:" + VISION.getAddress().getPort());
         registry.add("DOP_PILOT_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+        // not whatever happens to listen on the default ports of this machine
+        registry.add("DOP_PD_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("DOP_PARTNERSHIP_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("DOP_AUTH_KEY_DIR", KEY_DIR::toString);
         registry.add("DOP_AUTH_ISSUER", () -> ISSUER);
         // Short enough to test quickly, and unlike Resilience4j's own 1 s default, so the test shows it applies.
@@ -97,6 +100,14 @@ public abstract class GatewayITSupport {
             if (path.equals("/api/vision/slow")) {
                 sleep(4_000);
                 respond(exchange, 200, Map.of("slow", true));
+                return;
+            }
+            if (path.endsWith("/audit/entries")) { // the public audit feed the district timeline reads
+                respond(exchange, 200, Map.of("entries", List.of(Map.of("eventId", "e-1",
+                        "at", "2026-03-10T18:00:00Z", "service", "vision", "districtId", "demo-district",
+                        "eventType", "VisionAdopted", "summary", "Vision adopted (draft 2)",
+                        "aggregateType", "DistrictVision", "aggregateId", "demo-district/vision",
+                        "actorRole", "superintendent")), "page", 0, "size", 50, "total", 1));
                 return;
             }
             if (path.startsWith("/api/vision/actuator")) {

@@ -4,6 +4,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import com.mongodb.client.MongoDatabase;
 import org.districtops.kit.audit.AuditConfiguration;
+import org.districtops.kit.audit.view.AuditViewConfiguration;
+import org.districtops.kit.readside.ProjectionRebuilds;
+import org.districtops.kit.readside.RebuildController;
+import org.districtops.kit.readside.RebuildSwitchGate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.readside.ReadSideGuard;
@@ -33,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class})
 @EnableConfigurationProperties({ReadSideProperties.class, ProcessingProperties.class})
-@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class})
+@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class,
+        AuditViewConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean
@@ -48,6 +55,21 @@ public class ServiceKitAutoConfiguration {
                             ReadSideGuard guard, MongoDatabase readSideDatabase,
                             @Value("${dop.read-side.progress-interval-ms:2000}") long intervalMillis) {
         return new ReplayProgress(processing, axon, guard, readSideDatabase, intervalMillis);
+    }
+
+    @Bean
+    ProjectionRebuilds projectionRebuilds(ConfigurableListableBeanFactory beanFactory,
+                                          org.axonframework.config.Configuration axon,
+                                          EventProcessingConfiguration processing, MongoDatabase readSideDatabase,
+                                          ObjectProvider<RebuildSwitchGate> gate,
+                                          @Value("${dop.read-side.progress-interval-ms:2000}") long intervalMillis) {
+        return new ProjectionRebuilds(beanFactory, axon, processing, readSideDatabase, gate.getIfAvailable(),
+                intervalMillis);
+    }
+
+    @Bean
+    RebuildController rebuildController(ProjectionRebuilds projectionRebuilds) {
+        return new RebuildController(projectionRebuilds);
     }
 
     @Bean

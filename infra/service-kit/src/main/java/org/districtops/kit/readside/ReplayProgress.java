@@ -84,7 +84,7 @@ public class ReplayProgress implements SmartLifecycle, HealthIndicator {
                     continue;
                 }
                 anyBehind = true;
-                double rate = previous == null || seconds == 0 ? 0 : (done - previous) / seconds;
+                double rate = previous == null || seconds == 0 || done < previous ? 0 : (done - previous) / seconds;
                 log.info("Read side rebuilding: processor '{}' at {} of {} events ({}%), {} events/s, {}",
                         entry.getKey(), done, total, total == 0 ? 100 : done * 100 / total, Math.round(rate),
                         rate > 0 ? "about " + Math.max(1, Math.round((total - done) / rate)) + " s left" : "starting");

@@ -109,6 +109,11 @@ class PdLifecycleIT {
         api.await("/public/districts/" + district + "/badges/" + coaching, null, b -> true);
         String pathway = defineBadge(badge("PL leader", null, false, "[\"" + pl101 + "\",\"" + coaching + "\"]"));
         api.await("/public/districts/" + district + "/badges", null, b -> b.size() == 3);
+        // the catalog is on the public audit feed; educators' registrations are not (restricted)
+        JsonNode audit = api.await("/public/districts/" + district + "/audit/entries", null,
+                page -> page.get("total").asInt() == 3);
+        assertThat(audit.get("entries").findValuesAsString("eventType")).containsOnly("BadgeDefined");
+        assertThat(audit.toString()).contains("PL leader").doesNotContain("Lopez", "Okafor", "actorId");
 
         // revision: version 2; awards name the version they were made under
         assertThat(body(api.send("PUT", "/districts/" + district + "/badges/" + pl101, staff, null,
@@ -255,7 +260,7 @@ class PdLifecycleIT {
         for (int i = 0; i < 20; i++) {
             csv.append(educatorQuick(i)).append(",Attended\n");
         }
-        csv.append("not-registered,Attended\n").append("bad id!,x\n");
+        csv.append("not-registered,Attended\n").append("bad id!,x\n").append(educatorQuick(3)).append(",Twice\n");
         // the projection must know every educator before awarding them
         api().await("/districts/" + district + "/educators/" + educatorQuick(19), staff, e -> true);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -264,9 +269,15 @@ class PdLifecycleIT {
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode report = body(response, 200);
         assertThat(report.get("awarded").asInt()).isEqualTo(20);
-        assertThat(report.get("rejected").size()).isEqualTo(2);
+        assertThat(report.get("rejected").size()).isEqualTo(3);
         assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(22);
         assertThat(report.get("rejected").get(0).get("field").asString()).isEqualTo("educatorId");
+        assertThat(report.get("rejected").get(2).get("line").asInt()).isEqualTo(24);
+        assertThat(report.get("rejected").get(2).get("reason").asString()).contains("listed twice");
+        // every award of the file is there, once
+        JsonNode awards = api().await("/districts/" + district + "/awards", staff,
+                a -> a.findValuesAsString("badgeId").stream().filter(badge::equals).count() == 20);
+        assertThat(awards.findValuesAsString("educatorId")).contains(educatorQuick(0), educatorQuick(19));
         System.out.println("MEASURED bulk awards/s (20 awards, one caller): " + report.get("awardsPerSecond"));
     }
 

@@ -93,6 +93,14 @@ class PilotLifecycleIT {
         runCycle(stopped, 44, 47);
         body(api.post("/districts/" + district + "/pilots/" + stopped + "/decision", lead,
                 "{\"decision\":\"STOP\",\"rationale\":\"Below matched classrooms\"}"), 201);
+
+        // the public audit feed lists the decisions (allow-listed), by role and never by who
+        JsonNode audit = api.await("/public/districts/" + district + "/audit/entries?eventType=PilotDecided", null,
+                page -> page.get("total").asInt() == 3);
+        assertThat(audit.get("entries").get(0).get("summary").asString())
+                .startsWith("Pilot " + stopped + " decided: STOP (evidence tier ");
+        assertThat(audit.get("entries").findValuesAsString("service")).containsOnly("pilot");
+        assertThat(audit.toString()).doesNotContain("actorId", "correlationId", "Below matched classrooms");
         assertThat(api.post("/districts/" + district + "/pilots/" + stopped + "/cycles", lead,
                 "{\"plan\":\"Again\",\"measureBy\":\"2026-12-01\"}").statusCode()).isEqualTo(409);
 

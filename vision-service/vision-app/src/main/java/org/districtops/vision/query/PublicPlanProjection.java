@@ -45,7 +45,60 @@ public class PublicPlanProjection {
 
     @EventHandler
     void on(StrategicPlanCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document plan = new Document("_id", id(event.districtId(), event.planId()))
+        Document plan = created(event, sequence, at);
+        if (plans.find(Filters.eq("_id", plan.get("_id"))).first() == null) {
+            plans.replaceOne(Filters.eq("_id", plan.get("_id")), plan, new ReplaceOptions().upsert(true));
+        }
+    }
+
+    @EventHandler
+    void on(PlanGoalAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MeasureAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MilestoneAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MilestoneProgressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MeasureValueRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MeasureTargetChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MeasureBaselineChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(MilestoneDueDateChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    @EventHandler
+    void on(HealthOverridden event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+    }
+
+    /** The plan document a new plan starts as. Shared with {@link PlanHistory}, which folds events the same way. */
+    static Document created(StrategicPlanCreated event, long sequence, Instant at) {
+        return new Document("_id", id(event.districtId(), event.planId()))
                 .append("districtId", event.districtId())
                 .append("planId", event.planId())
                 .append("title", event.title())
@@ -56,117 +109,101 @@ public class PublicPlanProjection {
                 .append("createdAt", Date.from(at))
                 .append("updatedAt", Date.from(at))
                 .append("version", sequence);
-        if (plans.find(Filters.eq("_id", plan.get("_id"))).first() == null) {
-            plans.replaceOne(Filters.eq("_id", plan.get("_id")), plan, new ReplaceOptions().upsert(true));
+    }
+
+    /** What a later event of a plan does to its document, or null for events this view ignores. */
+    static Consumer<Document> mutation(Object payload, Instant at) {
+        if (payload instanceof PlanGoalAdded event) {
+            return plan -> goals(plan).add(new Document("goalId", event.goalId())
+                    .append("title", event.title())
+                    .append("description", event.description())
+                    .append("conditions", event.conditions().stream().map(Enum::name).toList())
+                    .append("measures", new ArrayList<Document>())
+                    .append("milestones", new ArrayList<Document>()));
         }
-    }
-
-    @EventHandler
-    void on(PlanGoalAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> goals(plan).add(new Document("goalId", event.goalId())
-                .append("title", event.title())
-                .append("description", event.description())
-                .append("conditions", event.conditions().stream().map(Enum::name).toList())
-                .append("measures", new ArrayList<Document>())
-                .append("milestones", new ArrayList<Document>())));
-    }
-
-    @EventHandler
-    void on(MeasureAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> list(find(goals(plan), "goalId", event.goalId()), "measures")
-                .add(new Document("measureId", event.measureId())
-                        .append("name", event.name())
-                        .append("unit", event.unit())
-                        .append("direction", event.direction().name())
-                        .append("baselineValue", event.baselineValue())
-                        .append("baselineDate", event.baselineDate().toString())
-                        .append("targets", new ArrayList<>(event.targets().stream()
-                                .map(t -> new Document("year", t.year()).append("value", t.value())).toList()))
-                        .append("values", new ArrayList<Document>())));
-    }
-
-    @EventHandler
-    void on(MilestoneAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> list(find(goals(plan), "goalId", event.goalId()), "milestones")
-                .add(new Document("milestoneId", event.milestoneId())
-                        .append("title", event.title())
-                        .append("ownerId", event.owner().id())
-                        .append("ownerName", event.owner().name())
-                        .append("collaborators", event.collaborators())
-                        .append("start", event.start().toString())
-                        .append("due", event.due().toString())
-                        .append("weight", event.weight())
-                        .append("updateCadenceDays", event.updateCadenceDays())
-                        .append("updates", new ArrayList<Document>())));
-    }
-
-    @EventHandler
-    void on(MilestoneProgressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> list(milestone(plan, event.milestoneId()), "updates")
-                .add(new Document("asOf", event.asOf().toString())
-                        .append("percentComplete", event.percentComplete())
-                        .append("status", event.status().name())
-                        .append("narrative", event.narrative())));
-    }
-
-    @EventHandler
-    void on(MeasureValueRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> list(measure(plan, event.measureId()), "values")
-                .add(new Document("asOf", event.asOf().toString())
-                        .append("value", event.value())
-                        .append("narrative", event.narrative())));
-    }
-
-    @EventHandler
-    void on(MeasureTargetChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> {
-            Document measure = measure(plan, event.measureId());
-            List<Document> targets = list(measure, "targets");
-            targets.removeIf(t -> t.getInteger("year") == event.year());
-            targets.add(new Document("year", event.year()).append("value", event.value()));
-            targets.sort((a, b) -> Integer.compare(a.getInteger("year"), b.getInteger("year")));
-            logChange(plan, at, "TARGET", event.measureId(), measure.getString("name") + " (" + event.year() + ")",
-                    event.previousValue() == null ? "" : format(event.previousValue()), format(event.value()),
-                    event.reason());
-        });
-    }
-
-    @EventHandler
-    void on(MeasureBaselineChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> {
-            Document measure = measure(plan, event.measureId());
-            measure.put("baselineValue", event.value());
-            measure.put("baselineDate", event.date().toString());
-            logChange(plan, at, "BASELINE", event.measureId(), measure.getString("name"),
-                    format(event.previousValue()) + " on " + event.previousDate(),
-                    format(event.value()) + " on " + event.date(), event.reason());
-        });
-    }
-
-    @EventHandler
-    void on(MilestoneDueDateChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> {
-            Document milestone = milestone(plan, event.milestoneId());
-            milestone.put("due", event.due().toString());
-            logChange(plan, at, "DUE_DATE", event.milestoneId(), milestone.getString("title"),
-                    event.previousDue().toString(), event.due().toString(), event.reason());
-        });
-    }
-
-    @EventHandler
-    void on(HealthOverridden event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, plan -> {
-            Document item = item(plan, event.itemId());
-            String before = item.get("override") == null ? "computed" : item.get("override", Document.class).getString("health");
-            if (event.health() == null) {
-                item.remove("override");
-            } else {
-                item.put("override", new Document("health", event.health().name()).append("reason", event.reason()));
-            }
-            logChange(plan, at, "HEALTH_OVERRIDE", event.itemId(),
-                    item.getString(item.containsKey("name") ? "name" : "title"), before,
-                    event.health() == null ? "computed" : event.health().name(), event.reason());
-        });
+        if (payload instanceof MeasureAdded event) {
+            return plan -> list(find(goals(plan), "goalId", event.goalId()), "measures")
+                    .add(new Document("measureId", event.measureId())
+                            .append("name", event.name())
+                            .append("unit", event.unit())
+                            .append("direction", event.direction().name())
+                            .append("baselineValue", event.baselineValue())
+                            .append("baselineDate", event.baselineDate().toString())
+                            .append("targets", new ArrayList<>(event.targets().stream()
+                                    .map(t -> new Document("year", t.year()).append("value", t.value())).toList()))
+                            .append("values", new ArrayList<Document>()));
+        }
+        if (payload instanceof MilestoneAdded event) {
+            return plan -> list(find(goals(plan), "goalId", event.goalId()), "milestones")
+                    .add(new Document("milestoneId", event.milestoneId())
+                            .append("title", event.title())
+                            .append("ownerId", event.owner().id())
+                            .append("ownerName", event.owner().name())
+                            .append("collaborators", event.collaborators())
+                            .append("start", event.start().toString())
+                            .append("due", event.due().toString())
+                            .append("weight", event.weight())
+                            .append("updateCadenceDays", event.updateCadenceDays())
+                            .append("updates", new ArrayList<Document>()));
+        }
+        if (payload instanceof MilestoneProgressRecorded event) {
+            return plan -> list(milestone(plan, event.milestoneId()), "updates")
+                    .add(new Document("asOf", event.asOf().toString())
+                            .append("percentComplete", event.percentComplete())
+                            .append("status", event.status().name())
+                            .append("narrative", event.narrative()));
+        }
+        if (payload instanceof MeasureValueRecorded event) {
+            return plan -> list(measure(plan, event.measureId()), "values")
+                    .add(new Document("asOf", event.asOf().toString())
+                            .append("value", event.value())
+                            .append("narrative", event.narrative()));
+        }
+        if (payload instanceof MeasureTargetChanged event) {
+            return plan -> {
+                Document measure = measure(plan, event.measureId());
+                List<Document> targets = list(measure, "targets");
+                targets.removeIf(t -> t.getInteger("year") == event.year());
+                targets.add(new Document("year", event.year()).append("value", event.value()));
+                targets.sort((a, b) -> Integer.compare(a.getInteger("year"), b.getInteger("year")));
+                logChange(plan, at, "TARGET", event.measureId(), measure.getString("name") + " (" + event.year() + ")",
+                        event.previousValue() == null ? "" : format(event.previousValue()), format(event.value()),
+                        event.reason());
+            };
+        }
+        if (payload instanceof MeasureBaselineChanged event) {
+            return plan -> {
+                Document measure = measure(plan, event.measureId());
+                measure.put("baselineValue", event.value());
+                measure.put("baselineDate", event.date().toString());
+                logChange(plan, at, "BASELINE", event.measureId(), measure.getString("name"),
+                        format(event.previousValue()) + " on " + event.previousDate(),
+                        format(event.value()) + " on " + event.date(), event.reason());
+            };
+        }
+        if (payload instanceof MilestoneDueDateChanged event) {
+            return plan -> {
+                Document milestone = milestone(plan, event.milestoneId());
+                milestone.put("due", event.due().toString());
+                logChange(plan, at, "DUE_DATE", event.milestoneId(), milestone.getString("title"),
+                        event.previousDue().toString(), event.due().toString(), event.reason());
+            };
+        }
+        if (payload instanceof HealthOverridden event) {
+            return plan -> {
+                Document item = item(plan, event.itemId());
+                String before = item.get("override") == null ? "computed" : item.get("override", Document.class).getString("health");
+                if (event.health() == null) {
+                    item.remove("override");
+                } else {
+                    item.put("override", new Document("health", event.health().name()).append("reason", event.reason()));
+                }
+                logChange(plan, at, "HEALTH_OVERRIDE", event.itemId(),
+                        item.getString(item.containsKey("name") ? "name" : "title"), before,
+                        event.health() == null ? "computed" : event.health().name(), event.reason());
+            };
+        }
+        return null;
     }
 
     @QueryHandler
@@ -263,7 +300,7 @@ public class PublicPlanProjection {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private static String id(String districtId, String planId) {
+    static String id(String districtId, String planId) {
         return new PlanRef(districtId, planId).toString();
     }
 }

@@ -35,13 +35,15 @@ public class BoardReportController {
         this.plans = plans;
     }
 
-    @Operation(summary = "Printable board report of the plan as of a date (default today)")
+    @Operation(summary = "Printable board report of the plan as it was at a date (default today), from the events recorded by then")
     @GetMapping(value = "/public/districts/{districtId}/plans/{planId}/board-report", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> report(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
                                          @PathVariable @Pattern(regexp = ITEM_ID) String planId,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recordedBy) {
         LocalDate date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        PlanDashboard d = plans.dashboard(districtId, planId, date);
+        LocalDate recorded = recordedBy == null ? date : recordedBy;
+        PlanDashboard d = plans.dashboard(districtId, planId, date, recorded);
         StringBuilder html = new StringBuilder(8192);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Board report: ")
                 .append(e(d.title())).append(" as of ").append(date).append("</title><style>")
@@ -53,7 +55,8 @@ public class BoardReportController {
                 .append(".OFF_TRACK{color:#a01b1b}.NO_DATA{color:#666}.badge{font-weight:600}")
                 .append("@media print{body{margin:0}a{color:inherit}}</style></head><body>");
         html.append("<h1>").append(e(d.title())).append("</h1><p>District ").append(e(d.districtId()))
-                .append(" · status as of <strong>").append(date).append("</strong> · overall health ")
+                .append(" · status as of <strong>").append(date).append("</strong>, as recorded by the end of ")
+                .append(recorded).append(" (UTC) · overall health ")
                 .append(badge(d.health(), d.score())).append("</p>");
         for (PlanDashboard.Goal goal : d.goals()) {
             html.append("<h2>").append(e(goal.title())).append(" ").append(badge(goal.health(), goal.score()))
