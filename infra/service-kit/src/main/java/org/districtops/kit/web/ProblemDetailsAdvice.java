@@ -2,6 +2,7 @@ package org.districtops.kit.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import jakarta.validation.ConstraintViolationException;
@@ -127,6 +128,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(RuntimeException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "Someone else changed or created this at the same time; reload and try again.");
+    }
+
+    /** Creating something under an identifier that already has events (e.g. a partner id chosen twice). */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> alreadyExists(AggregateStreamCreationException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "This already exists; choose another identifier.");
     }
 
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})

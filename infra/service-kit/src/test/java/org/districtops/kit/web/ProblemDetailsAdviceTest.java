@@ -1,0 +1,43 @@
+package org.districtops.kit.web;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Errors found by the reliability suite's matrix and fuzz runs (issue 10): each one is 4xx problem+json, not 500. */
+class ProblemDetailsAdviceTest {
+
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+
+    @Test
+    void givenAnIdentifierThatAlreadyHasEvents_whenCreatingAgain_thenConflictNotInternalError() {
+        ResponseEntity<Object> response = advice.alreadyExists(
+                new AggregateStreamCreationException("Cannot reuse aggregate identifier [d/partner/p-1]"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(((ProblemDetail) response.getBody()).getDetail()).doesNotContain("d/partner/p-1");
+    }
+
+    @Test
+    void givenNoErrorAttributes_whenErrorIsCalledDirectly_thenNotFoundProblem() {
+        var response = new ProblemErrorController().error(new MockHttpServletRequest("GET", "/error"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void givenTheContainerRejectedARequestAsTooLarge_whenForwardedToError_thenThatStatusAsProblem() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 413);
+
+        var response = new ProblemErrorController().error(request);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getBody().getStatus()).isEqualTo(413);
+    }
+}
