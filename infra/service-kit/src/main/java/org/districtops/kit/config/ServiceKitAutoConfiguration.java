@@ -69,6 +69,22 @@ public class ServiceKitAutoConfiguration {
         return new org.districtops.kit.web.ProblemErrorController();
     }
 
+    @Bean
+    org.districtops.kit.web.TomcatProblemErrors tomcatProblemErrors() {
+        return new org.districtops.kit.web.TomcatProblemErrors();
+    }
+
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return org.districtops.kit.web.TomcatProblemErrors.requestRejectedHandler();
+    }
+
+    /** Tomcat keeps an encoded "/" as it is instead of refusing it itself; Spring Security's firewall then refuses it as problem+json. */
+    @Bean
+    org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashPassThrough() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
     /** Registers the tenancy check that runs before any handler binds its arguments. */
     @Bean
     org.springframework.web.servlet.config.annotation.WebMvcConfigurer districtBinding() {

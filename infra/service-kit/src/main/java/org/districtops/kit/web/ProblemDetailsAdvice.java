@@ -106,6 +106,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new FieldProblem(ex.getName(), "Invalid value '" + ex.getValue() + "'"))));
     }
 
+    /** Tomcat parses a form body or query lazily: invalid %-encoding in it (e.g. "%ZZ") is the caller's error. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("query",
+                "Parameters are not validly URL-encoded"))));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));

@@ -40,4 +40,25 @@ class ProblemDetailsAdviceTest {
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(response.getBody().getStatus()).isEqualTo(413);
     }
+
+    @Test
+    void givenAFormBodyWithInvalidPercentEncoding_whenParametersAreRead_thenBadRequestNotInternalError() {
+        ResponseEntity<Object> response = advice.invalidParameters(
+                new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(((ProblemDetail) response.getBody()).getProperties().get("errors").toString()).contains("query");
+    }
+
+    @Test
+    void givenTheFirewallRejectsAnEncodedSlash_whenAnswering_thenProblemJson() throws Exception {
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+
+        TomcatProblemErrors.requestRejectedHandler().handle(new MockHttpServletRequest(), response,
+                new org.springframework.security.web.firewall.RequestRejectedException("encoded slash"));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"status\":400");
+    }
 }
