@@ -113,6 +113,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Parameters are not validly URL-encoded"))));
     }
 
+    /** Spring Security's firewall checks parameter names lazily, when a handler reads them (e.g. a form part "--x"). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("query",
+                "Parameter names must be printable and not blank"))));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));

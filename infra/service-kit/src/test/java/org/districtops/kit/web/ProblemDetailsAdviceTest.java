@@ -61,4 +61,26 @@ class ProblemDetailsAdviceTest {
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("\"status\":400");
     }
+
+    @Test
+    void givenAFormBodyWithABlankParameterName_whenAHandlerReadsParameters_thenBadRequestNotInternalError() {
+        ResponseEntity<Object> response = advice.rejected(new org.springframework.security.web.firewall.RequestRejectedException(
+                "The request was rejected because the parameter name \" \" is not allowed."));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void givenAFilterCouldNotDecodeAFormBody_whenTheContainerForwardsTo500_thenBadRequestProblem() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                new jakarta.servlet.ServletException(new org.springframework.http.converter.HttpMessageNotReadableException(
+                        "Could not decode HTTP form payload", new org.springframework.mock.http.MockHttpInputMessage(new byte[0]))));
+
+        var response = new ProblemErrorController().error(request);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().getStatus()).isEqualTo(400);
+    }
 }
