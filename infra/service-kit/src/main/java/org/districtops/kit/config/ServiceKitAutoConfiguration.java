@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The service kit: one import gives a service the platform's stores, metadata, errors, security, ops and the
  * event store's audit trail.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class})
 @EnableConfigurationProperties({ReadSideProperties.class, ProcessingProperties.class})
 @Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class,
@@ -85,6 +86,38 @@ public class ServiceKitAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    org.districtops.kit.web.ProblemErrorController problemErrorController() {
+        return new org.districtops.kit.web.ProblemErrorController();
+    }
+
+    @Bean
+    org.districtops.kit.web.TomcatProblemErrors tomcatProblemErrors() {
+        return new org.districtops.kit.web.TomcatProblemErrors();
+    }
+
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return org.districtops.kit.web.TomcatProblemErrors.requestRejectedHandler();
+    }
+
+    /** Tomcat keeps an encoded "/" as it is instead of refusing it itself; Spring Security's firewall then refuses it as problem+json. */
+    @Bean
+    org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashPassThrough() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /** Registers the tenancy check that runs before any handler binds its arguments. */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer districtBinding() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new org.districtops.kit.security.DistrictBindingInterceptor());
+            }
+        };
     }
 
     @Bean

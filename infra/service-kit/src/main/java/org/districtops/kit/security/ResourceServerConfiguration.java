@@ -53,7 +53,7 @@ public class ResourceServerConfiguration {
                 .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/public/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        .requestMatchers("/public/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -2,6 +2,7 @@ package org.districtops.kit.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import jakarta.validation.ConstraintViolationException;
@@ -105,6 +106,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new FieldProblem(ex.getName(), "Invalid value '" + ex.getValue() + "'"))));
     }
 
+    /** Tomcat parses a form body or query lazily: invalid %-encoding in it (e.g. "%ZZ") is the caller's error. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("query",
+                "Parameters are not validly URL-encoded"))));
+    }
+
+    /** Spring Security's firewall checks parameter names lazily, when a handler reads them (e.g. a form part "--x"). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("query",
+                "Parameter names must be printable and not blank"))));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
@@ -127,6 +142,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(RuntimeException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "Someone else changed or created this at the same time; reload and try again.");
+    }
+
+    /** Creating something under an identifier that already has events (e.g. a partner id chosen twice). */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> alreadyExists(AggregateStreamCreationException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "This already exists; choose another identifier.");
     }
 
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
