@@ -52,7 +52,7 @@ class PlatformEndToEndIT {
         env = new HashMap<>();
         env.put("DOP_HOME", System.getProperty("dop.home"));
         env.put("DOP_DATA_DIR", data.toString());
-        for (String name : List.of("DOP_GATEWAY_PORT", "DOP_VISION_PORT", "DOP_PILOT_PORT", "DOP_PD_PORT",
+        for (String name : List.of("DOP_AUTH_PORT", "DOP_GATEWAY_PORT", "DOP_VISION_PORT", "DOP_PILOT_PORT", "DOP_PD_PORT",
                 "DOP_PARTNERSHIP_PORT", "DOP_POSTGRES_PORT", "DOP_MONGO_PORT")) {
             env.put(name, Integer.toString(freePort()));
         }
