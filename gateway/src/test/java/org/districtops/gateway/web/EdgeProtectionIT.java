@@ -1,5 +1,6 @@
 package org.districtops.gateway.web;
 
+import org.districtops.gateway.AuthServerProcess;
 import org.districtops.gateway.GatewayITSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -44,13 +45,20 @@ class EdgeProtectionIT extends GatewayITSupport {
     void pagesCarrySecurityHeaders() {
         client.get().uri("/districts/demo-district").exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueEquals("Content-Security-Policy", SecurityHeadersFilter.CSP)
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityHeadersFilter.csp(AuthServerProcess.ISSUER))
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
                 .expectHeader().doesNotExist("Strict-Transport-Security");
         client.get().uri("/districts/demo-district").header("X-Forwarded-Proto", "https").exchange()
                 .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+
+    @Test
+    void theLogoutFormMayBeRedirectedToTheIdentityProviderOnly() {
+        assertThat(SecurityHeadersFilter.csp("https://sso.example.org/realms/district"))
+                .contains("form-action 'self' https://sso.example.org;");
+        assertThat(SecurityHeadersFilter.csp("")).contains("form-action 'self';");
     }
 
     @Test
