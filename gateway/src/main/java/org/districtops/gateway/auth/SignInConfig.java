@@ -97,8 +97,8 @@ public class SignInConfig {
     static Mono<ServerWebExchangeMatcher.MatchResult> sessionAuthenticatedUnsafeRequest(ServerWebExchange exchange) {
         var request = exchange.getRequest();
         boolean unsafe = !SAFE.contains(request.getMethod());
-        boolean bearer = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null
-                && request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Bearer ", 0, 7);
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         boolean session = request.getCookies().containsKey(SESSION_COOKIE);
         return unsafe && session && !bearer
                 ? ServerWebExchangeMatcher.MatchResult.match()
