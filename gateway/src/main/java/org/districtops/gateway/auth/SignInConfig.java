@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -134,6 +135,15 @@ public class SignInConfig {
                 .authorizationCode()
                 .refreshToken()
                 .build());
-        return manager;
+        return withoutTokenWhenRefreshFails(manager);
+    }
+
+    /**
+     * When the session's tokens can no longer be refreshed (the IdP ended its session or forgot the refresh token),
+     * the call goes on without a token: the service answers 401 and the page can sign in again, instead of the
+     * gateway failing with 500. The manager has already removed the dead tokens from the session.
+     */
+    static ReactiveOAuth2AuthorizedClientManager withoutTokenWhenRefreshFails(ReactiveOAuth2AuthorizedClientManager manager) {
+        return request -> manager.authorize(request).onErrorResume(ClientAuthorizationException.class, e -> Mono.empty());
     }
 }
