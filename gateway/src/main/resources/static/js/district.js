@@ -6,7 +6,7 @@
 
   const API = '/api/vision/public/districts/';
   const SVG_NS = 'http://www.w3.org/2000/svg';
-  const TIMEOUT_MS = 15000;
+  const TIMEOUT_MS = 4000; // a slow service shows "temporarily unavailable" in its block, not a hang
 
   const segments = window.location.pathname.split('/').filter(Boolean);
   const districtId = decodeURIComponent(segments[segments.indexOf('districts') + 1] || '');
@@ -261,9 +261,11 @@
     getJson(districtBase + '/vision', true)
         .then(function (vision) {
           body.replaceChildren(vision ? renderVision(vision) : fromTemplate('no-vision-template'));
+          body.setAttribute('data-state', 'ready');
         })
         .catch(function () {
           body.replaceChildren(errorState('error-template', loadVision));
+          body.setAttribute('data-state', 'unavailable');
         });
   }
 
@@ -727,6 +729,7 @@
           if (!Array.isArray(plans)) {
             throw new Error('Unexpected response');
           }
+          status.setAttribute('data-state', 'ready');
           if (!plans.length) {
             status.replaceChildren(fromTemplate('empty-template'));
             return;
@@ -735,6 +738,7 @@
           plansEl.replaceChildren.apply(plansEl, plans.map(renderPlan));
         })
         .catch(function () {
+          status.setAttribute('data-state', 'unavailable');
           status.replaceChildren(errorState('error-template', loadPlans));
         });
   }
@@ -887,16 +891,18 @@
         .then(function (models) {
           body.replaceChildren.apply(body, models && models.length ? models.map(renderModel)
               : [fromTemplate('no-models-template')]);
+          body.setAttribute('data-state', 'ready');
         })
         .catch(function () {
           body.replaceChildren(errorState('error-template', loadModels));
+          body.setAttribute('data-state', 'unavailable');
         });
   }
 
   // ---------------------------------------------------------------- start
 
   byId('district-id').textContent = districtId;
-  document.title = districtId + ' vision and strategic plans \u00b7 District Operations Platform';
+  document.title = districtId + ' dashboard \u00b7 District Operations Platform';
   loadVision();
   loadPlans();
   loadModels();

@@ -22,7 +22,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /session}: who is signed in at this browser (name, username, roles, district, partner organisation),
+ * {@code GET /auth/me}: who is signed in at this browser (name, username, roles, district, partner organisation),
  * for the pages to show the right menu; 401 problem+json when nobody is. Also where the pages' scripts find the
  * URLs to sign in and out.
  */
@@ -31,7 +31,7 @@ public class SessionEndpoint {
 
     @Bean
     RouterFunction<ServerResponse> sessionRoute() {
-        return route(GET("/session"), SessionEndpoint::session);
+        return route(GET("/auth/me"), SessionEndpoint::session);
     }
 
     static Mono<ServerResponse> session(ServerRequest request) {
@@ -48,6 +48,7 @@ public class SessionEndpoint {
     static Map<String, Object> describe(OAuth2User user) {
         Map<String, Object> body = new LinkedHashMap<>();
         Object username = user.getAttributes().getOrDefault("preferred_username", user.getName());
+        body.put("sub", user.getName());
         body.put("username", username);
         body.put("name", user.getAttributes().getOrDefault("name", username));
         Object roles = user.getAttributes().get("roles");

@@ -17,6 +17,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 public class WebRoutes {
 
     private static final Resource DISTRICT_PAGE = new ClassPathResource("static/district.html");
+    private static final Resource BOARD_PAGE = new ClassPathResource("static/opportunities.html");
+    private static final Resource STAFF_HOME = new ClassPathResource("static/staff/index.html");
 
     /** One static page for every district; its script reads the id from the URL. */
     @Bean
@@ -24,6 +26,22 @@ public class WebRoutes {
         return route(GET("/districts/{districtId}"), request -> ServerResponse.ok()
                 .contentType(MediaType.TEXT_HTML)
                 .bodyValue(DISTRICT_PAGE));
+    }
+
+    /** The district's opportunity board with its filters (the filters live in the query string). */
+    @Bean
+    RouterFunction<ServerResponse> opportunityBoardPage() {
+        return route(GET("/districts/{districtId}/opportunities"), request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .bodyValue(BOARD_PAGE));
+    }
+
+    /** The staff pages' start (sign-in and the list of role pages); the pages themselves are static files. */
+    @Bean
+    RouterFunction<ServerResponse> staffHome() {
+        return route(GET("/staff").or(GET("/staff/")), request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .bodyValue(STAFF_HOME));
     }
 
     /** Any method: the fallback is reached by forwarding the original request, whatever it was. */

@@ -54,11 +54,17 @@ class SignInIT extends GatewayITSupport {
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(location(back)).as("back to the page that was asked for").isEqualTo(gateway + "/staff/plans");
 
-        JsonNode session = JSON.readTree(expect(get("/session"), 200).body());
+        JsonNode session = JSON.readTree(expect(get("/auth/me"), 200).body());
+        assertThat(session.get("sub").asString()).isEqualTo("superintendent");
         assertThat(session.get("username").asString()).isEqualTo("superintendent");
         assertThat(session.get("name").asString()).isEqualTo("Sam Superintendent");
         assertThat(session.get("district").asString()).isEqualTo("demo-district");
         assertThat(session.get("roles").toString()).isEqualTo("[\"superintendent\"]");
+
+        for (String page : STAFF_PAGES) {
+            assertThat(expect(get(page), 200).body()).as(page)
+                    .contains("/js/staff.js").doesNotContain("<script>").doesNotContain(" style=");
+        }
 
         // The browser sends no token; the gateway relays the session's access token to the service.
         JsonNode echo = JSON.readTree(expect(get("/api/vision/districts/demo-district/plans"), 201).body());
@@ -74,7 +80,7 @@ class SignInIT extends GatewayITSupport {
     @Test
     void unsafeRequestsOfASessionNeedTheCsrfTokenFromTheCookieAndBearerCallsDoNot() throws Exception {
         signIn("/oauth2/authorization/dop", "partner", "demo");
-        expect(get("/session"), 200); // what a page does first; it also sets the CSRF cookie
+        expect(get("/auth/me"), 200); // what a page does first; it also sets the CSRF cookie
 
         HttpResponse<String> withoutToken = post(browser, "/api/vision/districts/demo-district/csrf-missing", null, null);
         assertThat(withoutToken.statusCode()).isEqualTo(403);
@@ -103,7 +109,7 @@ class SignInIT extends GatewayITSupport {
     @Test
     void logoutEndsTheSessionHereAndAtTheAuthorizationServer() throws Exception {
         signIn("/oauth2/authorization/dop", "educator", "demo");
-        expect(get("/session"), 200);
+        expect(get("/auth/me"), 200);
 
         HttpResponse<String> withoutToken = send(HttpRequest.newBuilder(URI.create(gateway + "/logout"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -121,7 +127,7 @@ class SignInIT extends GatewayITSupport {
         assertThat(backHome.statusCode()).isEqualTo(302);
         assertThat(location(backHome)).isEqualTo(gateway + "/");
 
-        HttpResponse<String> session = get("/session");
+        HttpResponse<String> session = get("/auth/me");
         assertThat(session.statusCode()).isEqualTo(401);
         assertThat(session.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         // signed out at the authorization server too: a new sign-in asks for the password again
@@ -132,7 +138,7 @@ class SignInIT extends GatewayITSupport {
 
     @Test
     void anAnonymousBrowserIsNotSignedIn() throws Exception {
-        HttpResponse<String> session = get("/session");
+        HttpResponse<String> session = get("/auth/me");
         assertThat(session.statusCode()).isEqualTo(401);
         JsonNode problem = JSON.readTree(session.body());
         assertThat(problem.get("status").asInt()).isEqualTo(401);
@@ -144,7 +150,7 @@ class SignInIT extends GatewayITSupport {
     void aWrongPasswordDoesNotSignIn() throws Exception {
         HttpResponse<String> rejected = signIn("/oauth2/authorization/dop", "superintendent", "wrong");
         assertThat(location(rejected)).endsWith("/login?error");
-        assertThat(get("/session").statusCode()).isEqualTo(401);
+        assertThat(get("/auth/me").statusCode()).isEqualTo(401);
     }
 
     /**

@@ -65,6 +65,7 @@ class EdgeProtectionIT extends GatewayITSupport {
     void theRouteGroupOfAPathIsItsServicePrefix() {
         assertThat(RateLimitFilter.routeGroup("/api/vision/public/x")).isEqualTo("/api/vision");
         assertThat(RateLimitFilter.routeGroup("/auth/token")).isEqualTo("/auth");
+        assertThat(RateLimitFilter.routeGroup("/auth/me")).isEqualTo("pages");
         assertThat(RateLimitFilter.routeGroup("/districts/d")).isEqualTo("pages");
     }
 }

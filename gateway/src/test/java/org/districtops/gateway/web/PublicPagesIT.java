@@ -16,8 +16,12 @@ class PublicPagesIT extends GatewayITSupport {
                     .expectStatus().isOk()
                     .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                     .expectBody(String.class).value(html -> assertThat(html)
-                            .contains("<h1>Vision and strategic plans</h1>")
+                            .contains("<h1>District dashboard</h1>")
                             .contains("/js/district.js")
+                            .contains("/js/dashboard.js")
+                            .contains("id=\"pd-body\"")
+                            .contains("id=\"opportunities-body\"")
+                            .contains("id=\"audit-body\"")
                             .contains("No vision adopted yet")
                             .contains("No strategic plans yet")
                             .contains("Readiness self-assessment")
@@ -51,5 +55,36 @@ class PublicPagesIT extends GatewayITSupport {
                         .doesNotContain("insertAdjacentHTML")
                         .doesNotContain("document.write"));
         client.get().uri("/css/site.css").exchange().expectStatus().isOk();
+        for (String script : new String[] {"/js/common.js", "/js/dashboard.js", "/js/opportunities.js", "/js/staff.js",
+                "/js/staff/plan.js", "/js/staff/partner.js", "/js/staff/review.js"}) {
+            client.get().uri(script)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(js -> assertThat(js).as(script)
+                            .doesNotContain("innerHTML")
+                            .doesNotContain("insertAdjacentHTML")
+                            .doesNotContain("document.write")
+                            .doesNotContain("eval("));
+        }
+    }
+
+    @Test
+    void opportunityBoardAndStaffPagesAreServed() {
+        client.get().uri("/districts/demo-district/opportunities?type=INTERNSHIP")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<h1>Opportunity board</h1>")
+                        .contains("name=\"type\"").contains("name=\"pathway\"").contains("name=\"paid\"")
+                        .contains("name=\"grade\"").contains("name=\"remote\"").contains("name=\"date\"")
+                        .doesNotContain("<script>"));
+        // staff pages need a signed-in session (SignInIT checks what they serve then)
+        for (String page : STAFF_PAGES) {
+            client.get().uri(page).accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus().isFound()
+                    .expectHeader().valueEquals("Location", "/oauth2/authorization/dop");
+        }
     }
 }

@@ -77,7 +77,12 @@ public final class PublicReadLoad {
 
     /** Closed loop: {@code concurrency} clients, each sending its next request when the last one answered. */
     static Result run(String name, String url, int seconds, int concurrency, boolean report) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        return run(name, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(), seconds,
+                concurrency, report);
+    }
+
+    /** As above for any request; a response other than 200 counts as an error. */
+    static Result run(String name, HttpRequest request, int seconds, int concurrency, boolean report) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -171,7 +176,7 @@ public final class PublicReadLoad {
         throw new IllegalStateException("Seeded plan did not become visible");
     }
 
-    private static String post(String url, String token, String contentType, String body) throws Exception {
+    static String post(String url, String token, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -185,7 +190,7 @@ public final class PublicReadLoad {
     }
 
     /** Load goes only to this machine. */
-    private static void requireLoopback(String url) {
+    static void requireLoopback(String url) {
         String host = URI.create(url).getHost();
         if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
             throw new IllegalArgumentException("Refusing to send load to " + host + ": loopback only");

@@ -38,6 +38,7 @@ final class ManagedService {
     private final Map<String, String> environment;
     private final List<String> javaOptions;
     private final Path logFile;
+    private final Path pidFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private Thread pump;
@@ -52,6 +53,7 @@ final class ManagedService {
         this.environment = environment;
         this.javaOptions = javaOptions;
         this.logFile = logDirectory.resolve(name + ".log");
+        this.pidFile = logDirectory.resolveSibling("pids").resolve(name + ".pid");
     }
 
     String name() {
@@ -79,6 +81,9 @@ final class ManagedService {
         pump = new Thread(this::pumpOutput, name + "-output");
         pump.setDaemon(true);
         pump.start();
+        // data/pids/NAME.pid: lets an operator (or the browser tests) signal one service without the others
+        Files.createDirectories(pidFile.getParent());
+        Files.writeString(pidFile, Long.toString(process.pid()));
         log.info("Starting {} (pid {}) on port {}", name, process.pid(), port);
     }
 
@@ -124,6 +129,11 @@ final class ManagedService {
 
     /** Graceful stop (SIGTERM: Spring's graceful shutdown), then forced after the timeout. */
     void stop(Duration timeout) {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.debug("Could not delete {}", pidFile, e);
+        }
         if (process == null || !process.isAlive()) {
             return;
         }

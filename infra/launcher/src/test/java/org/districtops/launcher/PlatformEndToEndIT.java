@@ -4,29 +4,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.districtops.testsupport.LaunchedPlatform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,35 +35,23 @@ class PlatformEndToEndIT {
 
     @TempDir
     static Path data;
-    private static Map<String, String> env;
-    private static Process platform;
+    private static LaunchedPlatform platform;
     private static String gateway;
 
     @BeforeAll
     static void ports() throws IOException {
-        env = new HashMap<>();
-        env.put("DOP_HOME", System.getProperty("dop.home"));
-        env.put("DOP_DATA_DIR", data.toString());
-        for (String name : List.of("DOP_AUTH_PORT", "DOP_GATEWAY_PORT", "DOP_VISION_PORT", "DOP_PILOT_PORT", "DOP_PD_PORT",
-                "DOP_PARTNERSHIP_PORT", "DOP_POSTGRES_PORT", "DOP_MONGO_PORT")) {
-            env.put(name, Integer.toString(freePort()));
-        }
-        gateway = "http://localhost:" + env.get("DOP_GATEWAY_PORT");
+        platform = LaunchedPlatform.prepare(data);
+        gateway = platform.gateway();
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        if (platform != null && platform.isAlive()) {
-            platform.destroy(); // SIGTERM: the launcher stops services, MongoDB server and PostgreSQL
-            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-                platform.destroyForcibly();
-            }
-        }
+        platform.close();
     }
 
     @Test
     void theSliceWorksThroughTheGatewayAndSurvivesAHardKill() throws Exception {
-        double firstStart = startPlatform();
+        double firstStart = platform.start();
         log.info("Platform ready in {} s (fresh data folder)", String.format("%.1f", firstStart));
 
         String token = token("superintendent", "demo");
@@ -106,11 +86,11 @@ class PlatformEndToEndIT {
         assertThat(menu.statusCode()).isEqualTo(200);
         assertThat(menu.body()).isEqualTo("[]");
 
-        platform.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9: no shutdown hooks run
-        awaitPortFree(Integer.parseInt(env.get("DOP_GATEWAY_PORT")));
-        awaitPortFree(Integer.parseInt(env.get("DOP_VISION_PORT")));
+        platform.killHard(); // kill -9: no shutdown hooks run
+        LaunchedPlatform.awaitPortFree(platform.port("DOP_GATEWAY_PORT"));
+        LaunchedPlatform.awaitPortFree(platform.port("DOP_VISION_PORT"));
 
-        double restart = startPlatform();
+        double restart = platform.start();
         log.info("Platform ready in {} s after kill -9 (read side rebuilt)", String.format("%.1f", restart));
         JsonNode afterRestart = awaitPublicPlan(planId, 1);
         assertThat(afterRestart.get("title").asString()).isEqualTo("Learner-centered 2030");
@@ -122,35 +102,6 @@ class PlatformEndToEndIT {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Competency-based progression\"}")));
         assertThat(goal.statusCode()).as(goal.body()).isEqualTo(201);
-    }
-
-    /** Starts the launcher jar and returns the seconds until it reported ready. */
-    private static double startPlatform() throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", System.getProperty("dop.launcher.jar")));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        long t0 = System.nanoTime();
-        platform = builder.start();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    log.info("[platform] {}", line);
-                    if (line.startsWith("PLATFORM READY")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException e) {
-                // the platform was stopped
-            }
-            ready.complete(false);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(ready.get(240, TimeUnit.SECONDS)).as("platform reported ready").isTrue();
-        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static String token(String username, String password) throws Exception {
@@ -182,23 +133,5 @@ class PlatformEndToEndIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPortFree(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (ServerSocket ignored = new ServerSocket(port)) {
-                return;
-            } catch (IOException inUse) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("Port " + port + " still in use 60 s after the platform was killed");
     }
 }

@@ -11,47 +11,54 @@ import org.districtops.partnership.api.FindPartner;
 import org.districtops.partnership.api.PartnerRef;
 import org.districtops.partnership.api.PartnerView;
 import org.districtops.vision.client.VisionGoalsClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Agreements signed while vision-service was down are checked again once it answers. */
 @Component
-public class AlignmentRechecker {
-
-    private static final Logger log = LoggerFactory.getLogger(AlignmentRechecker.class);
+public class AlignmentRechecker extends org.districtops.vision.client.AlignmentRechecker<PartnerRef> {
 
     private final QueryGateway queries;
     private final CommandSender commands;
-    private final VisionGoalsClient visionGoals;
 
     public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoalsClient visionGoals) {
+        super(visionGoals);
         this.queries = queries;
         this.commands = commands;
-        this.visionGoals = visionGoals;
     }
 
+    @Override
     @Scheduled(fixedDelayString = "${dop.partnership.alignment-recheck-interval:30s}",
                initialDelayString = "${dop.partnership.alignment-recheck-interval:30s}")
     public void recheck() {
-        List<PartnerRef> waiting = queries.query(new FindAgreementsAwaitingAlignment(),
-                ResponseTypes.multipleInstancesOf(PartnerRef.class)).join();
-        for (PartnerRef partner : waiting) {
-            List<String> goalIds = queries.query(new FindPartner(partner.districtId(), partner.partnerId()),
-                            ResponseTypes.optionalInstanceOf(PartnerView.class)).join()
-                    .map(p -> p.agreement() == null ? List.<String>of() : p.agreement().goalIds()).orElse(List.of());
-            VisionGoalsClient.GoalCheck check = visionGoals.check(partner.districtId(), goalIds);
-            AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
-                    AlignmentStatus.UNVERIFIED);
-            if (checkStatus == AlignmentStatus.UNVERIFIED) {
-                return; // still unavailable: try again next round
-            }
-            commands.send(new CheckAgreementAlignment(partner, checkStatus, check.unknownGoalIds()),
-                    new Actor("partnership-service", "system", partner.districtId()));
-            log.info("Alignment of the agreement of {} checked: {}", partner, checkStatus);
-        }
+        super.recheck();
+    }
+
+    @Override
+    protected List<PartnerRef> awaiting() {
+        return queries.query(new FindAgreementsAwaitingAlignment(), ResponseTypes.multipleInstancesOf(PartnerRef.class))
+                .join();
+    }
+
+    @Override
+    protected String districtOf(PartnerRef partner) {
+        return partner.districtId();
+    }
+
+    @Override
+    protected Optional<List<String>> goalIdsOf(PartnerRef partner) {
+        return queries.query(new FindPartner(partner.districtId(), partner.partnerId()),
+                        ResponseTypes.optionalInstanceOf(PartnerView.class)).join()
+                .map(p -> p.agreement() == null ? List.of() : p.agreement().goalIds());
+    }
+
+    @Override
+    protected void record(PartnerRef partner, VisionGoalsClient.GoalCheck check) {
+        commands.send(new CheckAgreementAlignment(partner, check.status(AlignmentStatus.VERIFIED,
+                        AlignmentStatus.INVALID, AlignmentStatus.UNVERIFIED), check.unknownGoalIds()),
+                new Actor("partnership-service", "system", partner.districtId()));
     }
 }

@@ -1,12 +1,13 @@
 package org.districtops.partnership.command;
 
+import org.districtops.kit.errors.InputChecks;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.partnership.api.ListingDetails;
 
 import java.util.regex.Pattern;
 
 /** Input rules the aggregates apply before they record anything; each failure names the field. */
-final class Checks {
+final class Checks extends InputChecks {
 
     /** An opaque student id: 8–64 letters, digits or dashes, with at least one digit (so never a plain name). */
     static final Pattern STUDENT_ID = Pattern.compile("(?=.*[0-9])[A-Za-z0-9-]{8,64}");
@@ -15,29 +16,6 @@ final class Checks {
     private static final Pattern EMAIL_INSIDE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
 
     private Checks() {
-    }
-
-    static void text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        optionalText(field, value, max);
-    }
-
-    static void optionalText(String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            throw new InvalidInputException(field, "must be at most " + max + " characters");
-        }
-    }
-
-    static void required(String field, Object value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "must be given");
-        }
-    }
-
-    static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 
     static void email(String field, String value) {

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.districtops.partnership.api.*;
 import org.springframework.stereotype.Component;
@@ -41,9 +44,6 @@ public class ListingProjection {
     static final String PARTNERS = "listing_partners";
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final Comparator<ListingState> NEWEST_FIRST = Comparator
-            .comparing((ListingState s) -> s.approvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(s -> s.listingId);
 
     private final MongoCollection<Document> listings;
     private final MongoCollection<Document> partners;
@@ -53,6 +53,8 @@ public class ListingProjection {
         listings.createIndex(Indexes.ascending("districtId"));
         listings.createIndex(Indexes.ascending("partnerId"));
         listings.createIndex(Indexes.ascending("status"));
+        listings.createIndex(Indexes.compoundIndex(Indexes.ascending("districtId", "status"),
+                Indexes.descending("approvedAt")));
         this.partners = readSideDatabase.getCollection(PARTNERS);
         partners.createIndex(Indexes.ascending("districtId"));
     }
@@ -185,14 +187,25 @@ public class ListingProjection {
         });
     }
 
+    /**
+     * The board is filtered, sorted and paged by MongoDB (an index on district, status and approval time serves
+     * it on a real server), so a search reads one page of listings, not the whole district.
+     */
     @QueryHandler
-    public List<Opportunity> handle(FindOpportunities query) {
+    public OpportunityPage handle(FindOpportunities query) {
         Map<String, PartnerSummary> standing = partners(query.districtId());
-        return districtListings(query.districtId()).stream()
-                .filter(s -> OpportunityViews.onBoard(s, standing.get(s.partnerId), query.today()))
-                .filter(s -> OpportunityViews.matches(s, query))
-                .sorted(NEWEST_FIRST)
-                .map(s -> OpportunityViews.opportunity(s, standing.get(s.partnerId))).toList();
+        List<String> inGoodStanding = standing.values().stream().filter(p -> p.goodStanding).map(p -> p.partnerId).toList();
+        Bson filter = OpportunityViews.boardFilter(query, inGoodStanding);
+        List<Opportunity> items = new ArrayList<>();
+        listings.find(filter).projection(Projections.exclude("placements", "reviewNotes"))
+                .sort(Sorts.orderBy(Sorts.descending("approvedAt"), Sorts.ascending("listingId")))
+                .skip((query.page() - 1) * query.size()).limit(query.size())
+                .forEach(d -> {
+                    ListingState s = fromDocument(d);
+                    items.add(OpportunityViews.opportunity(s, standing.get(s.partnerId)));
+                });
+        long total = items.size() < query.size() && query.page() == 1 ? items.size() : listings.countDocuments(filter);
+        return new OpportunityPage(items, total);
     }
 
     @QueryHandler

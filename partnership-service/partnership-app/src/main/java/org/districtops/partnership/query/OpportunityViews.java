@@ -1,5 +1,7 @@
 package org.districtops.partnership.query;
 
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
 import org.districtops.kit.privacy.SmallCells;
 import org.districtops.partnership.api.*;
 
@@ -9,9 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Shapes stored listings into the public board, its JSON-LD, the partner portal and the public figures. */
 public final class OpportunityViews {
@@ -25,32 +27,43 @@ public final class OpportunityViews {
                 && !s.details.applyUntil().isBefore(today);
     }
 
-    static boolean matches(ListingState s, FindOpportunities q) {
-        ListingDetails d = s.details;
-        if (q.type() != null && d.type() != q.type()) {
-            return false;
+    /**
+     * The board's query for MongoDB: the same rule as {@link #onBoard} (approved, applyUntil not past, partner in
+     * good standing) plus the visitor's filters. Dates are stored as ISO strings, so they compare as text.
+     * Pathway matches whole and ignoring case, text as a literal substring of title or description.
+     */
+    static Bson boardFilter(FindOpportunities q, List<String> partnersInGoodStanding) {
+        List<Bson> all = new ArrayList<>();
+        all.add(Filters.eq("districtId", q.districtId()));
+        all.add(Filters.eq("status", ListingStatus.APPROVED.name()));
+        all.add(Filters.in("partnerId", partnersInGoodStanding));
+        all.add(Filters.gte("details.applyUntil", q.today().toString()));
+        if (q.type() != null) {
+            all.add(Filters.eq("details.type", q.type().name()));
         }
-        if (q.pathway() != null && !d.pathway().equalsIgnoreCase(q.pathway().strip())) {
-            return false;
+        if (q.pathway() != null) {
+            all.add(Filters.regex("details.pathway", "^" + Pattern.quote(q.pathway().strip()) + "$", "i"));
         }
-        if (q.paid() != null && d.paid() != q.paid()) {
-            return false;
+        if (q.paid() != null) {
+            all.add(Filters.eq("details.paid", q.paid()));
         }
-        if (q.grade() != null && (q.grade() < d.gradeMin() || q.grade() > d.gradeMax())) {
-            return false;
+        if (q.grade() != null) {
+            all.add(Filters.lte("details.gradeMin", q.grade()));
+            all.add(Filters.gte("details.gradeMax", q.grade()));
         }
-        if (q.remote() != null && d.remote() != q.remote()) {
-            return false;
+        if (q.remote() != null) {
+            all.add(Filters.eq("details.remote", q.remote()));
         }
-        if (q.openOn() != null && (q.openOn().isBefore(d.applyFrom()) || q.openOn().isAfter(d.applyUntil()))) {
-            return false;
+        if (q.openOn() != null) {
+            all.add(Filters.lte("details.applyFrom", q.openOn().toString()));
+            all.add(Filters.gte("details.applyUntil", q.openOn().toString()));
         }
         if (q.text() != null && !q.text().isBlank()) {
-            String needle = q.text().strip().toLowerCase(Locale.ROOT);
-            return d.title().toLowerCase(Locale.ROOT).contains(needle)
-                    || d.description().toLowerCase(Locale.ROOT).contains(needle);
+            String literal = Pattern.quote(q.text().strip());
+            all.add(Filters.or(Filters.regex("details.title", literal, "i"),
+                    Filters.regex("details.description", literal, "i")));
         }
-        return true;
+        return Filters.and(all);
     }
 
     static Opportunity opportunity(ListingState s, PartnerSummary partner) {

@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.partnership.api.*;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.districtops.partnership.web.PartnershipController.DISTRICT_ID;
@@ -39,6 +40,9 @@ import static org.districtops.partnership.web.PartnershipController.ITEM_ID;
 public class OpportunityBoardController {
 
     static final int FEED_ENTRIES = 50;
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 10_000;
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     private final QueryGateway queries;
@@ -47,18 +51,38 @@ public class OpportunityBoardController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Open opportunities; filters: type, pathway, paid, grade, remote, date (open on), q (title/description)")
+    @Operation(summary = "Open opportunities, newest first, one page at a time (page from 1, size up to 100; "
+            + "X-Total-Count and Link headers); filters: type, pathway, paid, grade, remote, date (open on), q (title/description)")
     @GetMapping("/public/districts/{districtId}/opportunities")
-    public List<Opportunity> board(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
-                                   @RequestParam(required = false) ListingType type,
-                                   @RequestParam(required = false) @Size(max = 100) String pathway,
-                                   @RequestParam(required = false) Boolean paid,
-                                   @RequestParam(required = false) @Min(6) @Max(12) Integer grade,
-                                   @RequestParam(required = false) Boolean remote,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                   @RequestParam(required = false) @Size(max = 100) String q) {
-        return queries.query(new FindOpportunities(districtId, type, pathway, paid, grade, remote, date, q, today()),
-                ResponseTypes.multipleInstancesOf(Opportunity.class)).join();
+    public ResponseEntity<List<Opportunity>> board(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
+                                                   @RequestParam(required = false) ListingType type,
+                                                   @RequestParam(required = false) @Size(max = 100) String pathway,
+                                                   @RequestParam(required = false) Boolean paid,
+                                                   @RequestParam(required = false) @Min(6) @Max(12) Integer grade,
+                                                   @RequestParam(required = false) Boolean remote,
+                                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                                   @RequestParam(required = false) @Size(max = 100) String q,
+                                                   @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
+                                                   @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        OpportunityPage result = queries.query(new FindOpportunities(districtId, type, pathway, paid, grade, remote, date,
+                q, today(), page, size), ResponseTypes.instanceOf(OpportunityPage.class)).join();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
+        List<String> links = new ArrayList<>();
+        if ((long) page * size < result.total()) {
+            links.add(pageLink(page + 1, "next"));
+        }
+        if (page > 1) {
+            links.add(pageLink(page - 1, "prev"));
+        }
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(result.items());
+    }
+
+    private static String pageLink(int page, String rel) {
+        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).toUriString()
+                + ">; rel=\"" + rel + "\"";
     }
 
     @Operation(summary = "One open opportunity with its schema.org JSON-LD (jsonLd)")
@@ -74,9 +98,8 @@ public class OpportunityBoardController {
     @GetMapping(value = "/public/districts/{districtId}/opportunities.atom", produces = "application/atom+xml")
     public ResponseEntity<String> feed(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId)
             throws XMLStreamException {
-        List<Opportunity> newest = board(districtId, null, null, null, null, null, null, null).stream()
-                .sorted(Comparator.comparing(Opportunity::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                .limit(FEED_ENTRIES).toList();
+        List<Opportunity> newest = queries.query(FindOpportunities.all(districtId, today(), FEED_ENTRIES),
+                ResponseTypes.instanceOf(OpportunityPage.class)).join().items();
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
                 + "/public/districts/" + districtId + "/opportunities";
         StringWriter out = new StringWriter();

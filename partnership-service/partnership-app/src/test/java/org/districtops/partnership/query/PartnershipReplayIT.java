@@ -130,7 +130,7 @@ class PartnershipReplayIT {
 
     private ListingViews listingViews() {
         return new ListingViews(
-                listings.handle(new FindOpportunities(district, null, null, null, null, null, null, null, today)),
+                listings.handle(FindOpportunities.all(district, today, 100)).items(),
                 listings.handle(new FindPartnerListings(district, "acme")),
                 listings.handle(new FindReviewQueue(district)),
                 listings.handle(new FindPlacements(district, "l1")),

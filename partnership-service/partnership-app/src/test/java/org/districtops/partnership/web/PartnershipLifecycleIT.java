@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -123,6 +125,24 @@ class PartnershipLifecycleIT {
         assertThat(ids(board + "?type=MENTORSHIP&remote=true&grade=10")).containsExactly(mentor);
         assertProblem(api.get(board + "?type=TELEPATHY", null), 400, "type");
         assertProblem(api.get(board + "?grade=3", null), 400, "grade");
+        // text is matched literally, never as a pattern
+        assertThat(ids(board + "?q=%3CCNC%3E")).containsExactly(lathe);
+        assertThat(ids(board + "?q=.*")).isEmpty();
+
+        // one page at a time, newest first, with the total and links to the neighbouring pages
+        HttpResponse<String> first = api.get(board + "?size=2", null);
+        assertThat(body(first, 200).size()).isEqualTo(2);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("3");
+        assertThat(first.headers().firstValue("Link").orElse("")).contains("page=2").contains("rel=\"next\"");
+        HttpResponse<String> second = api.get(board + "?size=2&page=2", null);
+        assertThat(body(second, 200).size()).isEqualTo(1);
+        assertThat(second.headers().firstValue("Link").orElse("")).contains("page=1").contains("rel=\"prev\"")
+                .doesNotContain("next");
+        List<String> newestFirst = new ArrayList<>(ids(board + "?size=2"));
+        newestFirst.addAll(ids(board + "?size=2&page=2"));
+        assertThat(newestFirst).containsExactly(shadow, mentor, lathe);
+        assertProblem(api.get(board + "?size=101", null), 400, "size");
+        assertProblem(api.get(board + "?page=0", null), 400, "page");
 
         // each listing page carries schema.org JSON-LD
         JsonNode page = body(api.get(board + "/" + lathe, null), 200);
@@ -357,7 +377,7 @@ class PartnershipLifecycleIT {
                 Map.of("partner", partnerId), "partner");
     }
 
-    private java.util.List<String> ids(String boardPath) throws Exception {
+    private List<String> ids(String boardPath) throws Exception {
         return body(api().get(boardPath, null), 200).findValuesAsString("listingId");
     }
 

@@ -6,49 +6,52 @@ import org.districtops.kit.messaging.Actor;
 import org.districtops.kit.messaging.CommandSender;
 import org.districtops.pd.api.*;
 import org.districtops.vision.client.VisionGoalsClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Badges defined while vision-service was down are checked again once it answers (as pilot-service does). */
 @Component
-public class AlignmentRechecker {
-
-    private static final Logger log = LoggerFactory.getLogger(AlignmentRechecker.class);
+public class AlignmentRechecker extends org.districtops.vision.client.AlignmentRechecker<BadgeRef> {
 
     private final QueryGateway queries;
     private final CommandSender commands;
-    private final VisionGoalsClient visionGoals;
 
     public AlignmentRechecker(QueryGateway queries, CommandSender commands, VisionGoalsClient visionGoals) {
+        super(visionGoals);
         this.queries = queries;
         this.commands = commands;
-        this.visionGoals = visionGoals;
     }
 
+    @Override
     @Scheduled(fixedDelayString = "${dop.pd.alignment-recheck-interval:30s}",
                initialDelayString = "${dop.pd.alignment-recheck-interval:30s}")
     public void recheck() {
-        List<BadgeRef> waiting = queries.query(new FindBadgesAwaitingAlignment(),
-                ResponseTypes.multipleInstancesOf(BadgeRef.class)).join();
-        for (BadgeRef badge : waiting) {
-            BadgeView view = queries.query(new FindBadge(badge.districtId(), badge.badgeId()),
-                    ResponseTypes.optionalInstanceOf(BadgeView.class)).join().orElse(null);
-            if (view == null) {
-                continue;
-            }
-            VisionGoalsClient.GoalCheck check = visionGoals.check(badge.districtId(), view.current().terms().goalIds());
-            AlignmentStatus checkStatus = check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
-                    AlignmentStatus.UNVERIFIED);
-            if (checkStatus == AlignmentStatus.UNVERIFIED) {
-                return; // still unavailable: try again next round
-            }
-            commands.send(new CheckBadgeAlignment(badge, checkStatus, check.unknownGoalIds()),
-                    new Actor("pd-service", "system", badge.districtId()));
-            log.info("Alignment of badge {} checked: {}", badge, checkStatus);
-        }
+        super.recheck();
+    }
+
+    @Override
+    protected List<BadgeRef> awaiting() {
+        return queries.query(new FindBadgesAwaitingAlignment(), ResponseTypes.multipleInstancesOf(BadgeRef.class)).join();
+    }
+
+    @Override
+    protected String districtOf(BadgeRef badge) {
+        return badge.districtId();
+    }
+
+    @Override
+    protected Optional<List<String>> goalIdsOf(BadgeRef badge) {
+        return queries.query(new FindBadge(badge.districtId(), badge.badgeId()),
+                ResponseTypes.optionalInstanceOf(BadgeView.class)).join().map(view -> view.current().terms().goalIds());
+    }
+
+    @Override
+    protected void record(BadgeRef badge, VisionGoalsClient.GoalCheck check) {
+        commands.send(new CheckBadgeAlignment(badge, check.status(AlignmentStatus.VERIFIED, AlignmentStatus.INVALID,
+                        AlignmentStatus.UNVERIFIED), check.unknownGoalIds()),
+                new Actor("pd-service", "system", badge.districtId()));
     }
 }

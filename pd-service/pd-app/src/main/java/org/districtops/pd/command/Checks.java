@@ -1,5 +1,6 @@
 package org.districtops.pd.command;
 
+import org.districtops.kit.errors.InputChecks;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.pd.api.BadgeImage;
 import org.districtops.pd.api.BadgeTerms;
@@ -13,36 +14,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Input rules applied before anything is recorded; each failure names the field. */
-public final class Checks {
+public final class Checks extends InputChecks {
 
     /** Largest accepted badge image, decoded. */
     public static final int MAX_IMAGE_BYTES = 100 * 1024;
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private Checks() {
-    }
-
-    static void text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        optionalText(field, value, max);
-    }
-
-    static void optionalText(String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            throw new InvalidInputException(field, "must be at most " + max + " characters");
-        }
-    }
-
-    static void required(String field, Object value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "must be given");
-        }
-    }
-
-    static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 
     static List<String> ids(String field, List<String> values, int max) {

@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
@@ -20,6 +21,7 @@ import org.districtops.pd.credentials.BadgeBaker;
 import org.districtops.pd.credentials.CredentialSigner;
 import org.districtops.pd.credentials.OpenBadgeCredentials;
 import org.districtops.pd.query.EducatorProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -31,9 +33,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.districtops.pd.web.PdRequests.DISTRICT_ID;
 import static org.districtops.pd.web.PdRequests.ITEM_ID;
@@ -50,9 +55,12 @@ public class AwardController {
     private final EducatorProjection educators;
     private final OpenBadgeCredentials credentials;
     private final CredentialSigner signer;
+    private final int bulkParallelism;
 
     public AwardController(CommandSender commands, QueryGateway queries, EducatorProjection educators,
-                           OpenBadgeCredentials credentials, CredentialSigner signer) {
+                           OpenBadgeCredentials credentials, CredentialSigner signer,
+                           @Value("${dop.pd.bulk-award-parallelism:4}") int bulkParallelism) {
+        this.bulkParallelism = bulkParallelism;
         this.commands = commands;
         this.queries = queries;
         this.educators = educators;
@@ -84,8 +92,11 @@ public class AwardController {
         BadgeView badge = badge(districtId, badgeId);
         BadgeVersionTerms terms = terms(badge, badge.currentVersion());
         List<Map<String, Object>> rejected = new ArrayList<>();
-        int awarded = 0;
+        List<Long> lines = new ArrayList<>();
+        List<AwardBadge> awards = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         long started = System.nanoTime();
+        // every row is checked first; the valid ones are then sent concurrently, each for its own award aggregate
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(csv))) {
             if (!parser.getHeaderMap().containsKey("educatorId")) {
@@ -98,19 +109,38 @@ public class AwardController {
                     if (educatorId == null || !educatorId.matches(ITEM_ID)) {
                         throw new InvalidInputException("educatorId", "must be an educator id");
                     }
+                    if (!listed.add(educatorId)) {
+                        throw new InvalidInputException("educatorId", "is listed twice in this file");
+                    }
                     requireEducator(districtId, educatorId);
                     Evidence evidence = new Evidence(row.isMapped("evidenceUrl") ? row.get("evidenceUrl") : null,
                             row.isMapped("evidenceText") ? row.get("evidenceText") : null);
-                    commands.send(new AwardBadge(new AwardRef(districtId, AwardIds.of(educatorId, badgeId)), educatorId,
-                            terms, evidence, Instant.now(), AwardRoute.BULK), actor);
-                    awarded++;
+                    awards.add(new AwardBadge(new AwardRef(districtId, AwardIds.of(educatorId, badgeId)), educatorId,
+                            terms, evidence, Instant.now(), AwardRoute.BULK));
+                    lines.add(line);
                 } catch (InvalidInputException e) {
-                    rejected.add(Map.of("line", line, "field", e.field(), "reason", e.getMessage()));
-                } catch (StateConflictException e) {
-                    rejected.add(Map.of("line", line, "field", "educatorId", "reason", e.getMessage()));
+                    rejected.add(rejection(line, e.field(), e.getMessage()));
                 }
             }
         }
+        int awarded = 0;
+        List<RuntimeException> outcomes = commands.sendEach(awards, actor, bulkParallelism);
+        for (int i = 0; i < outcomes.size(); i++) {
+            RuntimeException failure = outcomes.get(i);
+            if (failure == null) {
+                awarded++;
+            } else if (failure instanceof InvalidInputException e) {
+                rejected.add(rejection(lines.get(i), e.field(), e.getMessage()));
+            } else if (failure instanceof StateConflictException e) {
+                rejected.add(rejection(lines.get(i), "educatorId", e.getMessage()));
+            } else if (failure instanceof ConcurrencyException) {
+                rejected.add(rejection(lines.get(i), "educatorId",
+                        "this award was changed by another request at the same moment; send the row again"));
+            } else {
+                throw failure;
+            }
+        }
+        rejected.sort(Comparator.comparing(r -> (Long) r.get("line")));
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("badgeId", badgeId);
@@ -118,6 +148,10 @@ public class AwardController {
         report.put("rejected", rejected);
         report.put("awardsPerSecond", seconds > 0 ? Math.round(awarded / seconds) : awarded);
         return report;
+    }
+
+    private static Map<String, Object> rejection(long line, String field, String reason) {
+        return Map.of("line", line, "field", field, "reason", reason);
     }
 
     @Operation(summary = "An educator applies for a badge with evidence (link or text)")

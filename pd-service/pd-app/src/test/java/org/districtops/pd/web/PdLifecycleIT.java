@@ -255,7 +255,7 @@ class PdLifecycleIT {
         for (int i = 0; i < 20; i++) {
             csv.append(educatorQuick(i)).append(",Attended\n");
         }
-        csv.append("not-registered,Attended\n").append("bad id!,x\n");
+        csv.append("not-registered,Attended\n").append("bad id!,x\n").append(educatorQuick(3)).append(",Twice\n");
         // the projection must know every educator before awarding them
         api().await("/districts/" + district + "/educators/" + educatorQuick(19), staff, e -> true);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -264,9 +264,15 @@ class PdLifecycleIT {
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode report = body(response, 200);
         assertThat(report.get("awarded").asInt()).isEqualTo(20);
-        assertThat(report.get("rejected").size()).isEqualTo(2);
+        assertThat(report.get("rejected").size()).isEqualTo(3);
         assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(22);
         assertThat(report.get("rejected").get(0).get("field").asString()).isEqualTo("educatorId");
+        assertThat(report.get("rejected").get(2).get("line").asInt()).isEqualTo(24);
+        assertThat(report.get("rejected").get(2).get("reason").asString()).contains("listed twice");
+        // every award of the file is there, once
+        JsonNode awards = api().await("/districts/" + district + "/awards", staff,
+                a -> a.findValuesAsString("badgeId").stream().filter(badge::equals).count() == 20);
+        assertThat(awards.findValuesAsString("educatorId")).contains(educatorQuick(0), educatorQuick(19));
         System.out.println("MEASURED bulk awards/s (20 awards, one caller): " + report.get("awardsPerSecond"));
     }
 

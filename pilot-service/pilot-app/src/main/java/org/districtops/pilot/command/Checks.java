@@ -1,5 +1,6 @@
 package org.districtops.pilot.command;
 
+import org.districtops.kit.errors.InputChecks;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.pilot.api.Metric;
 import org.districtops.pilot.api.SuccessCriteria;
@@ -8,28 +9,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Input rules the pilot applies before it records anything; each failure names the field. */
-final class Checks {
+final class Checks extends InputChecks {
 
     private Checks() {
-    }
-
-    static void text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        optionalText(field, value, max);
-    }
-
-    static void optionalText(String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            throw new InvalidInputException(field, "must be at most " + max + " characters");
-        }
-    }
-
-    static void required(String field, Object value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "must be given");
-        }
     }
 
     static void criteria(SuccessCriteria criteria) {

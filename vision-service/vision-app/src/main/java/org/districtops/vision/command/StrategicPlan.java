@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.districtops.kit.errors.ForbiddenException;
+import org.districtops.kit.errors.InputChecks;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.errors.StateConflictException;
@@ -57,7 +58,7 @@ public class StrategicPlan {
 
     @CommandHandler
     public StrategicPlan(CreateStrategicPlan command) {
-        requireText("title", command.title(), 200);
+        InputChecks.text("title", command.title(), 200);
         if (command.endYear() < command.startYear()) {
             throw new InvalidInputException("endYear", "must not be before startYear");
         }
@@ -80,8 +81,8 @@ public class StrategicPlan {
     @CommandHandler
     public long handle(AddMeasure command) {
         requireGoal(command.goalId());
-        requireText("name", command.name(), 200);
-        requireText("unit", command.unit(), 40);
+        InputChecks.text("name", command.name(), 200);
+        InputChecks.text("unit", command.unit(), 40);
         if (command.direction() == null) {
             throw new InvalidInputException("direction", "must be UP or DOWN");
         }
@@ -112,12 +113,12 @@ public class StrategicPlan {
     @CommandHandler
     public long handle(AddMilestone command) {
         requireGoal(command.goalId());
-        requireText("title", command.title(), 200);
+        InputChecks.text("title", command.title(), 200);
         if (command.owner() == null) {
             throw new InvalidInputException("owner", "a milestone has one accountable owner");
         }
-        requireText("owner.id", command.owner().id(), 100);
-        requireText("owner.name", command.owner().name(), 200);
+        InputChecks.text("owner.id", command.owner().id(), 100);
+        InputChecks.text("owner.name", command.owner().name(), 200);
         if (command.start() == null) {
             throw new InvalidInputException("start", "must be given");
         }
@@ -155,7 +156,7 @@ public class StrategicPlan {
         if (command.percentComplete() < 0 || command.percentComplete() > 100) {
             throw new InvalidInputException("percentComplete", "must be between 0 and 100");
         }
-        requireOptionalText("narrative", command.narrative(), 4000);
+        InputChecks.optionalText("narrative", command.narrative(), 4000);
         MilestoneStatus status = command.status() != null ? command.status()
                 : command.percentComplete() == 100 ? MilestoneStatus.COMPLETED
                 : command.percentComplete() == 0 ? MilestoneStatus.NOT_STARTED : MilestoneStatus.IN_PROGRESS;
@@ -173,7 +174,7 @@ public class StrategicPlan {
         if (command.asOf() == null) {
             throw new InvalidInputException("asOf", "must be given");
         }
-        requireOptionalText("narrative", command.narrative(), 4000);
+        InputChecks.optionalText("narrative", command.narrative(), 4000);
         apply(new MeasureValueRecorded(ref.districtId(), ref.planId(), command.measureId(), command.asOf(),
                 command.value(), strip(command.narrative())));
         return version();
@@ -230,8 +231,8 @@ public class StrategicPlan {
 
     /** Takes the plan from the command: inside the creating constructor, applied events are not sourced yet. */
     private void addGoal(PlanRef plan, GoalDraft goal, String fieldPrefix) {
-        requireText(fieldPrefix + "title", goal.title(), 200);
-        requireOptionalText(fieldPrefix + "description", goal.description(), 4000);
+        InputChecks.text(fieldPrefix + "title", goal.title(), 200);
+        InputChecks.optionalText(fieldPrefix + "description", goal.description(), 4000);
         if (goalIds.contains(goal.goalId())) {
             throw new StateConflictException("Goal " + goal.goalId() + " is already part of this plan.");
         }
@@ -323,20 +324,7 @@ public class StrategicPlan {
 
     /** Changing a baseline, target or due date is public and must say why. */
     private static void requireReason(String reason) {
-        requireText("reason", reason, 1000);
-    }
-
-    private static void requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        requireOptionalText(field, value, maxLength);
-    }
-
-    private static void requireOptionalText(String field, String value, int maxLength) {
-        if (value != null && value.strip().length() > maxLength) {
-            throw new InvalidInputException(field, "must be at most " + maxLength + " characters");
-        }
+        InputChecks.text("reason", reason, 1000);
     }
 
     private static String strip(String value) {

@@ -1,0 +1,261 @@
+// What every staff page shares: who is signed in, calling the services' APIs through the gateway, showing
+// problem+json errors next to the form field they name.
+//
+// Sign-in: the pages call same-origin /api/** with the browser session's cookie (credentials: 'same-origin')
+// and echo the CSRF cookie XSRF-TOKEN in the X-XSRF-TOKEN header, which is all a gateway with browser sessions
+// (oauth2Login + TokenRelay) needs. DEMO FALLBACK, until those sessions exist: /staff/ can also get a bearer
+// token from the interim POST /auth/token and keep it in sessionStorage; api() then sends it as Authorization.
+(function () {
+  'use strict';
+
+  const Dop = window.Dop;
+  const el = Dop.el;
+  const DEMO_TOKEN_KEY = 'dop.demoToken'; // demo fallback only
+
+  function cookie(name) {
+    const match = document.cookie.split('; ').find(function (part) { return part.indexOf(name + '=') === 0; });
+    return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
+  }
+
+  function demoToken() {
+    return sessionStorage.getItem(DEMO_TOKEN_KEY);
+  }
+
+  // The claims of the demo token (district, roles, partner, name, sub): the gateway and services validate it,
+  // the page only reads it to know whose pages to show.
+  function demoClaims() {
+    const token = demoToken();
+    if (!token) {
+      return null;
+    }
+    try {
+      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(decodeURIComponent(escape(atob(payload))));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** The signed-in user ({sub, name, district, roles, partner}) or null: the session first, then the demo token. */
+  function me() {
+    return fetch('/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .catch(function () { return null; })
+        .then(function (session) {
+          if (session && (session.sub || session.username || session.name)) {
+            return {
+              sub: session.sub || session.username, name: session.name || session.sub, district: session.district,
+              roles: session.roles || [], partner: session.partner || null
+            };
+          }
+          const claims = demoClaims();
+          if (claims && claims.exp && claims.exp * 1000 > Date.now()) {
+            return { sub: claims.sub, name: claims.name || claims.sub, district: claims.district,
+              roles: claims.roles || [], partner: claims.partner || null, demo: true };
+          }
+          return null;
+        });
+  }
+
+  /** Calls the API: resolves {status, body} for every answer (2xx and problem+json alike); rejects only on network errors. */
+  function api(method, url, body, extraHeaders) {
+    const headers = Object.assign({ Accept: 'application/json, application/problem+json' }, extraHeaders || {});
+    const raw = typeof body === 'string'; // e.g. a CSV upload, with its Content-Type in extraHeaders
+    if (body !== undefined && body !== null && !raw) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const xsrf = cookie('XSRF-TOKEN');
+    if (xsrf) {
+      headers['X-XSRF-TOKEN'] = xsrf;
+    }
+    const token = demoToken();
+    if (token) {
+      headers.Authorization = 'Bearer ' + token; // demo fallback
+    }
+    return fetch(url, {
+      method: method, headers: headers, credentials: 'same-origin',
+      body: body === undefined || body === null ? undefined : raw ? body : JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        let parsed = null;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch (e) {
+          parsed = { detail: text };
+        }
+        return { status: response.status, ok: response.ok, body: parsed };
+      });
+    });
+  }
+
+  /** GET that throws on anything but 2xx (for Dop.block). */
+  function load(url) {
+    return api('GET', url).then(function (result) {
+      if (!result.ok) {
+        const error = new Error('HTTP ' + result.status);
+        error.status = result.status;
+        throw error;
+      }
+      return result.body;
+    });
+  }
+
+  /** Shows the outcome of a form: a success text, or the problem's detail and each field error at its field. */
+  function report(form, result, success) {
+    const status = form.querySelector('.form-status');
+    form.querySelectorAll('.field-error').forEach(function (node) { node.remove(); });
+    form.querySelectorAll('[aria-invalid]').forEach(function (node) { node.removeAttribute('aria-invalid'); });
+    if (result.ok) {
+      status.className = 'form-status ok';
+      status.textContent = success;
+      return true;
+    }
+    const problem = result.body || {};
+    status.className = 'form-status error';
+    status.textContent = result.status === 401 ? 'Please sign in again.'
+        : result.status === 403 ? 'Your role may not do this.'
+            : (problem.detail || problem.title || 'Something went wrong (' + result.status + ').');
+    (problem.errors || []).forEach(function (error) {
+      const input = form.elements[error.field];
+      if (input && input.id) {
+        const message = el('span', 'field-error', error.message || 'Check this field');
+        message.id = input.id + '-error';
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', message.id);
+        input.after(message);
+      }
+    });
+    return false;
+  }
+
+  function district(user) {
+    const fromQuery = new URLSearchParams(window.location.search).get('district');
+    return fromQuery || (user && user.district) || 'demo-district';
+  }
+
+  function hasRole(user, roles) {
+    return !!user && (user.roles || []).some(function (role) { return roles.indexOf(role) >= 0; });
+  }
+
+  /**
+   * Starts a staff page: finds the user, fills the header's "signed in as", and calls start(user, district)
+   * when the user has one of the roles; otherwise explains what is missing.
+   */
+  function page(roles, start) {
+    const slot = document.getElementById('signed-in');
+    const main = document.getElementById('page-body');
+    me().then(function (user) {
+      if (slot) {
+        slot.textContent = user ? 'Signed in as ' + user.name + ' (' + (user.roles || []).join(', ') + ')' : 'Not signed in';
+      }
+      if (!user) {
+        const box = Dop.emptyState('Please sign in', 'This page is for district staff and partners.');
+        const link = el('a', 'button', 'Sign in');
+        link.href = '/staff/?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+        box.appendChild(link);
+        main.replaceChildren(box);
+        return;
+      }
+      if (!hasRole(user, roles)) {
+        main.replaceChildren(Dop.emptyState('Not for your role', 'This page is for: ' + roles.join(', ') + '.'));
+        return;
+      }
+      start(user, district(user));
+    });
+  }
+
+  /** Downloads an API answer as a file (a link alone would not carry the demo token). */
+  function download(url, filename) {
+    const headers = {};
+    const token = demoToken();
+    if (token) {
+      headers.Authorization = 'Bearer ' + token; // demo fallback
+    }
+    return fetch(url, { headers: headers, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.blob();
+    }).then(function (blob) {
+      const link = el('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () {
+        URL.revokeObjectURL(link.href);
+        link.remove();
+      }, 1000);
+    });
+  }
+
+  function signOut() {
+    sessionStorage.removeItem(DEMO_TOKEN_KEY);
+  }
+
+  /** DEMO FALLBACK: a password grant against the interim token endpoint; the token stays in this tab only. */
+  function demoSignIn(username, password) {
+    const body = new URLSearchParams({ grant_type: 'password', username: username, password: password });
+    return fetch('/auth/token', { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (json) {
+            if (!response.ok || !json.access_token) {
+              throw new Error(json.error_description || 'Sign-in failed');
+            }
+            sessionStorage.setItem(DEMO_TOKEN_KEY, json.access_token);
+          });
+        });
+  }
+
+  /** A labelled form field; options turn it into a select. */
+  function field(id, label, input, wide) {
+    const wrap = el('div', 'field' + (wide ? ' wide' : ''));
+    const labelNode = el('label', null, label);
+    labelNode.htmlFor = id;
+    input.id = id;
+    wrap.append(labelNode, input);
+    return wrap;
+  }
+
+  function input(name, type, attributes) {
+    const node = el(type === 'textarea' ? 'textarea' : 'input');
+    if (type !== 'textarea') {
+      node.type = type || 'text';
+    }
+    node.name = name;
+    Object.keys(attributes || {}).forEach(function (key) {
+      node.setAttribute(key, attributes[key]);
+    });
+    return node;
+  }
+
+  function select(name, options, selected) {
+    const node = el('select');
+    node.name = name;
+    options.forEach(function (option) {
+      const value = Array.isArray(option) ? option[0] : option;
+      const opt = el('option', null, Array.isArray(option) ? option[1] : Dop.humanize(option));
+      opt.value = value;
+      opt.selected = opt.defaultSelected = value === selected; // defaultSelected: what a form reset returns to
+      node.appendChild(opt);
+    });
+    return node;
+  }
+
+  function statusLine() {
+    const status = el('p', 'form-status');
+    status.setAttribute('role', 'status');
+    return status;
+  }
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  window.Staff = {
+    me: me, api: api, download: download, load: load, report: report, page: page, hasRole: hasRole, signOut: signOut,
+    demoSignIn: demoSignIn, field: field, input: input, select: select, statusLine: statusLine, today: today
+  };
+})();
