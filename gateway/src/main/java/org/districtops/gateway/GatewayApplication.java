@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Edge of the platform: routes /api/** to the services, issues interim tokens and serves the public pages. */
+/** Edge of the platform: routes /api/** to the services, signs browsers in (OIDC) and serves the public pages. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {

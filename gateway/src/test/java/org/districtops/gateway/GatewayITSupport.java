@@ -18,8 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,9 @@ import java.util.concurrent.Executors;
 @AutoConfigureWebTestClient
 public abstract class GatewayITSupport {
 
-    protected static final String ISSUER = "http://issuer.test";
-    protected static final Path KEY_DIR;
+    /** The staff pages: served to a signed-in session only. */
+    protected static final String[] STAFF_PAGES = {"/staff/", "/staff/plan.html", "/staff/partner.html",
+            "/staff/review.html", "/staff/pilots.html", "/staff/pd.html", "/staff/educator.html"};
     /** Every path the fake vision service was asked for, in order. */
     protected static final Queue<String> VISION_REQUESTS = new ConcurrentLinkedQueue<>();
 
@@ -47,7 +46,6 @@ public abstract class GatewayITSupport {
 
     static {
         try {
-            KEY_DIR = Files.createTempDirectory("gateway-it-keys");
             VISION = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService executor = Executors.newCachedThreadPool();
             VISION.setExecutor(executor);
@@ -83,8 +81,8 @@ public abstract class GatewayITSupport {
         // not whatever happens to listen on the default ports of this machine
         registry.add("DOP_PD_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("DOP_PARTNERSHIP_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
-        registry.add("DOP_AUTH_KEY_DIR", KEY_DIR::toString);
-        registry.add("DOP_AUTH_ISSUER", () -> ISSUER);
+        // started by the tests that sign in or ask for tokens (AuthServerProcess.ensureStarted)
+        registry.add("DOP_AUTH_ISSUER", () -> AuthServerProcess.ISSUER);
         // Short enough to test quickly, and unlike Resilience4j's own 1 s default, so the test shows it applies.
         registry.add("DOP_GATEWAY_DOWNSTREAM_TIMEOUT", () -> "2s");
     }
@@ -120,6 +118,7 @@ public abstract class GatewayITSupport {
             echo.put("query", exchange.getRequestURI().getRawQuery());
             echo.put("correlationIds", exchange.getRequestHeaders().getOrDefault("X-Correlation-Id", List.of()));
             echo.put("traceparent", exchange.getRequestHeaders().getOrDefault("traceparent", List.of()));
+            echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("X-Correlation-Id", "set-by-downstream");
             respond(exchange, 201, echo);

@@ -85,13 +85,14 @@ public class RateLimitFilter implements WebFilter {
                 .build();
     }
 
-    /** {@code /api/vision/...} → {@code /api/vision}; {@code /auth/...} → {@code /auth}; anything else → pages. */
+    /** {@code /api/vision/...} → {@code /api/vision}; {@code /auth/...} (but {@code /auth/me}) → {@code /auth}; anything else → pages. */
     static String routeGroup(String path) {
         String[] parts = path.split("/", 4);
         if (parts.length >= 3 && parts[1].equals("api")) {
             return "/api/" + parts[2];
         }
-        if (parts.length >= 2 && parts[1].equals("auth")) {
+        // who-am-I is asked on every staff page: not part of the strict bucket against password guessing
+        if (parts.length >= 2 && parts[1].equals("auth") && !path.equals("/auth/me")) {
             return "/auth";
         }
         return "pages";

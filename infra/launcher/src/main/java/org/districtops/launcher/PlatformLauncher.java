@@ -16,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the whole platform on its embedded default: a real PostgreSQL (the event store, data under
- * data/postgres), the in-process MongoDB wire server (the disposable read side, data/mongo), the four
- * services and the gateway, each in its own JVM. Ctrl-C stops everything gracefully.
+ * data/postgres), the in-process MongoDB wire server (the disposable read side, data/mongo), the authorization
+ * server (the identity provider, signing key in data/keys), the four services and the gateway, each in its own JVM. Ctrl-C stops everything gracefully.
  */
 public final class PlatformLauncher {
 
@@ -75,11 +75,24 @@ public final class PlatformLauncher {
         postgres.createDatabases(services().stream().map(ServiceSpec::database).toList());
         mongo = EmbeddedMongoServer.start(data.resolve("mongo").resolve("read-side.mv"), settings.mongoPort());
 
-        String jwks = "http://127.0.0.1:" + settings.gatewayPort() + "/auth/jwks";
+        // The identity provider starts first. Nobody waits for it: services fetch its JWK set at their first
+        // authenticated request and the gateway reads its discovery document at the first sign-in.
+        String issuer = "http://localhost:" + settings.authPort();
+        String gatewayUrl = "http://localhost:" + settings.gatewayPort();
+        running.add(new ManagedService("auth-server", settings.home().resolve("infra/auth-server/target/auth-server.jar"),
+                settings.authPort(), "/actuator/health/readiness", Map.of(
+                        "DOP_AUTH_PORT", Integer.toString(settings.authPort()),
+                        "DOP_AUTH_ISSUER", issuer,
+                        "DOP_AUTH_KEY_DIR", data.resolve("keys").toString(),
+                        "DOP_GATEWAY_URL", gatewayUrl,
+                        "DOP_GATEWAY_LOOPBACK_URL", "http://127.0.0.1:" + settings.gatewayPort()),
+                settings.serviceJavaOptions(), data.resolve("logs")));
+
+        String jwks = "http://127.0.0.1:" + settings.authPort() + "/oauth2/jwks";
         Map<String, String> gatewayEnv = new HashMap<>(Map.of(
                 "DOP_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
-                "DOP_AUTH_KEY_DIR", data.resolve("keys").toString(),
-                "DOP_AUTH_ISSUER", "http://localhost:" + settings.gatewayPort()));
+                "DOP_AUTH_ISSUER", issuer,
+                "DOP_AUTH_URI", "http://127.0.0.1:" + settings.authPort()));
         for (ServiceSpec spec : services()) {
             int port = spec.port();
             Map<String, String> env = new HashMap<>();
@@ -89,7 +102,7 @@ public final class PlatformLauncher {
             env.put("DOP_POSTGRES_PASSWORD", postgres.password());
             env.put("DOP_MONGO_URI", mongo.connectionString());
             env.put("DOP_JWK_SET_URI", jwks);
-            env.put("DOP_JWT_ISSUER", gatewayEnv.get("DOP_AUTH_ISSUER"));
+            env.put("DOP_JWT_ISSUER", issuer);
             env.put("DOP_EMBEDDED", "true");
             env.put("DOP_VISION_URI", "http://127.0.0.1:" + settings.visionPort());
             running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
@@ -114,10 +127,11 @@ public final class PlatformLauncher {
 
                   District Operations Platform is ready in %.1f s:  %s
                   Public district page:  %s/districts/demo-district
-                  Demo accounts (password "demo"): superintendent, planner, pilotlead, pdstaff, educator, partner, auditor
+                  Sign in (OIDC, %s): demo accounts superintendent, planner, pilotlead, pdstaff, educator, partner,
+                  auditor; password "demo"
                   Logs: %s   Stop: Ctrl-C
 
-                """, seconds, url, url, data.resolve("logs"));
+                """, seconds, url, url, issuer, data.resolve("logs"));
         System.out.println("PLATFORM READY " + url);
     }
 

@@ -1,4 +1,4 @@
-package org.districtops.gateway.auth;
+package org.districtops.auth.config;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -26,7 +26,7 @@ import java.util.Base64;
  * <p>
  * The private key ({@code jwt-private.pem}, PKCS#8) is the source of truth: the public key
  * ({@code jwt-public.pem}, X.509 SubjectPublicKeyInfo) is derived from it and rewritten whenever it is
- * missing or does not match. Only the gateway writes these files.
+ * missing or does not match. Only the authorization server writes these files.
  */
 public final class RsaKeyLoader {
 

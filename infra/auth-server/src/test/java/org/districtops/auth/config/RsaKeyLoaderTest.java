@@ -1,4 +1,4 @@
-package org.districtops.gateway.auth;
+package org.districtops.auth.config;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
