@@ -12,15 +12,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.districtops.partnership.api.*;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,8 +48,12 @@ public class ListingProjection {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    static final Duration BOARD_TTL = Duration.ofSeconds(10);
+
     private final MongoCollection<Document> listings;
     private final MongoCollection<Document> partners;
+    private final Cache<String, Board> boards = Caffeine.newBuilder().expireAfterWrite(BOARD_TTL)
+            .maximumWeight(200_000).weigher((String district, Board board) -> 1 + board.listings().size()).build();
 
     public ListingProjection(MongoDatabase readSideDatabase, ReadSideGuard readSideGuard) {
         this.listings = readSideDatabase.getCollection(COLLECTION);
@@ -73,6 +80,7 @@ public class ListingProjection {
         p.type = e.type();
         p.version = sequence;
         partners.replaceOne(Filters.eq("_id", id), toDocument(p, p.id), new ReplaceOptions().upsert(true));
+        boards.invalidateAll();
     }
 
     @EventHandler
@@ -86,6 +94,7 @@ public class ListingProjection {
         p.goodStanding = e.goodStanding();
         p.version = sequence;
         partners.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence)), toDocument(p, p.id));
+        boards.invalidateAll();
     }
 
     @EventHandler
@@ -104,6 +113,7 @@ public class ListingProjection {
         s.draftedAt = at;
         s.version = sequence;
         listings.replaceOne(Filters.eq("_id", id), toDocument(s, s.id), new ReplaceOptions().upsert(true));
+        boards.invalidateAll();
     }
 
     @EventHandler
@@ -188,24 +198,32 @@ public class ListingProjection {
     }
 
     /**
-     * The board is filtered, sorted and paged by MongoDB (an index on district, status and approval time serves
-     * it on a real server), so a search reads one page of listings, not the whole district.
+     * The board serves most of the service's traffic, so each district's open listings (newest first, without
+     * placements and review notes) are read from MongoDB once and kept for {@link #BOARD_TTL}, or until this
+     * projection changes a listing or partner; a search filters and pages that list in memory. Another instance's
+     * changes show within the TTL.
      */
     @QueryHandler
     public OpportunityPage handle(FindOpportunities query) {
-        Map<String, PartnerSummary> standing = partners(query.districtId());
+        Board board = boards.get(query.districtId() + "|" + query.today(), key -> loadBoard(query.districtId(), query.today()));
+        List<ListingState> matching = board.listings().stream().filter(s -> OpportunityViews.matches(s, query)).toList();
+        List<Opportunity> items = matching.stream().skip((long) (query.page() - 1) * query.size()).limit(query.size())
+                .map(s -> OpportunityViews.opportunity(s, board.partners().get(s.partnerId))).toList();
+        return new OpportunityPage(items, matching.size());
+    }
+
+    private record Board(List<ListingState> listings, Map<String, PartnerSummary> partners) {
+    }
+
+    private Board loadBoard(String districtId, LocalDate today) {
+        Map<String, PartnerSummary> standing = partners(districtId);
         List<String> inGoodStanding = standing.values().stream().filter(p -> p.goodStanding).map(p -> p.partnerId).toList();
-        Bson filter = OpportunityViews.boardFilter(query, inGoodStanding);
-        List<Opportunity> items = new ArrayList<>();
-        listings.find(filter).projection(Projections.exclude("placements", "reviewNotes"))
+        List<ListingState> open = new ArrayList<>();
+        listings.find(OpportunityViews.boardFilter(districtId, today, inGoodStanding))
+                .projection(Projections.exclude("placements", "reviewNotes"))
                 .sort(Sorts.orderBy(Sorts.descending("approvedAt"), Sorts.ascending("listingId")))
-                .skip((query.page() - 1) * query.size()).limit(query.size())
-                .forEach(d -> {
-                    ListingState s = fromDocument(d);
-                    items.add(OpportunityViews.opportunity(s, standing.get(s.partnerId)));
-                });
-        long total = items.size() < query.size() && query.page() == 1 ? items.size() : listings.countDocuments(filter);
-        return new OpportunityPage(items, total);
+                .forEach(d -> open.add(fromDocument(d)));
+        return new Board(List.copyOf(open), Map.copyOf(standing));
     }
 
     @QueryHandler
@@ -319,6 +337,7 @@ public class ListingProjection {
         mutation.accept(state);
         state.version = sequence;
         listings.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence)), toDocument(state, id));
+        boards.invalidateAll();
     }
 
     private static Document toDocument(Object state, String id) {

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** Shapes stored listings into the public board, its JSON-LD, the partner portal and the public figures. */
 public final class OpportunityViews {
@@ -29,41 +29,42 @@ public final class OpportunityViews {
 
     /**
      * The board's query for MongoDB: the same rule as {@link #onBoard} (approved, applyUntil not past, partner in
-     * good standing) plus the visitor's filters. Dates are stored as ISO strings, so they compare as text.
-     * Pathway matches whole and ignoring case, text as a literal substring of title or description.
+     * good standing). Dates are stored as ISO strings, so they compare as text.
      */
-    static Bson boardFilter(FindOpportunities q, List<String> partnersInGoodStanding) {
-        List<Bson> all = new ArrayList<>();
-        all.add(Filters.eq("districtId", q.districtId()));
-        all.add(Filters.eq("status", ListingStatus.APPROVED.name()));
-        all.add(Filters.in("partnerId", partnersInGoodStanding));
-        all.add(Filters.gte("details.applyUntil", q.today().toString()));
-        if (q.type() != null) {
-            all.add(Filters.eq("details.type", q.type().name()));
+    static Bson boardFilter(String districtId, LocalDate today, List<String> partnersInGoodStanding) {
+        return Filters.and(Filters.eq("districtId", districtId),
+                Filters.eq("status", ListingStatus.APPROVED.name()),
+                Filters.in("partnerId", partnersInGoodStanding),
+                Filters.gte("details.applyUntil", today.toString()));
+    }
+
+    /** The visitor's filters; pathway matches whole and ignoring case, text as a literal part of title or description. */
+    static boolean matches(ListingState s, FindOpportunities q) {
+        ListingDetails d = s.details;
+        if (q.type() != null && d.type() != q.type()) {
+            return false;
         }
-        if (q.pathway() != null) {
-            all.add(Filters.regex("details.pathway", "^" + Pattern.quote(q.pathway().strip()) + "$", "i"));
+        if (q.pathway() != null && !d.pathway().equalsIgnoreCase(q.pathway().strip())) {
+            return false;
         }
-        if (q.paid() != null) {
-            all.add(Filters.eq("details.paid", q.paid()));
+        if (q.paid() != null && d.paid() != q.paid()) {
+            return false;
         }
-        if (q.grade() != null) {
-            all.add(Filters.lte("details.gradeMin", q.grade()));
-            all.add(Filters.gte("details.gradeMax", q.grade()));
+        if (q.grade() != null && (q.grade() < d.gradeMin() || q.grade() > d.gradeMax())) {
+            return false;
         }
-        if (q.remote() != null) {
-            all.add(Filters.eq("details.remote", q.remote()));
+        if (q.remote() != null && d.remote() != q.remote()) {
+            return false;
         }
-        if (q.openOn() != null) {
-            all.add(Filters.lte("details.applyFrom", q.openOn().toString()));
-            all.add(Filters.gte("details.applyUntil", q.openOn().toString()));
+        if (q.openOn() != null && (q.openOn().isBefore(d.applyFrom()) || q.openOn().isAfter(d.applyUntil()))) {
+            return false;
         }
         if (q.text() != null && !q.text().isBlank()) {
-            String literal = Pattern.quote(q.text().strip());
-            all.add(Filters.or(Filters.regex("details.title", literal, "i"),
-                    Filters.regex("details.description", literal, "i")));
+            String needle = q.text().strip().toLowerCase(Locale.ROOT);
+            return d.title().toLowerCase(Locale.ROOT).contains(needle)
+                    || d.description().toLowerCase(Locale.ROOT).contains(needle);
         }
-        return Filters.and(all);
+        return true;
     }
 
     static Opportunity opportunity(ListingState s, PartnerSummary partner) {
