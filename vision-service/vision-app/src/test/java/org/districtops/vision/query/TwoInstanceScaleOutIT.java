@@ -199,8 +199,10 @@ class TwoInstanceScaleOutIT {
         log.info("Segment owners with two instances: {}", owners);
 
         // both read models agree with what was commanded, wherever the events were processed
-        List<PublicPlanView> views = awaitPlans(b, v -> v.size() == 8 && v.stream()
-                .filter(p -> p.planId().equals(plan)).allMatch(p -> p.goals().size() == 2));
+        // (every plan was created with its first goal; wait until each one's goal is applied too)
+        List<PublicPlanView> views = awaitPlans(b, v -> v.size() == 8
+                && v.stream().allMatch(p -> !p.goals().isEmpty())
+                && v.stream().filter(p -> p.planId().equals(plan)).allMatch(p -> p.goals().size() == 2));
         assertThat(projection(a).handle(new FindPublicPlans(district))).isEqualTo(views);
 
         // one instance stops: the other takes over every segment within the claim timeout
