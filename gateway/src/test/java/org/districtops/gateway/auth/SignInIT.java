@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,9 @@ class SignInIT extends GatewayITSupport {
         gateway = "http://localhost:" + port;
         AuthServerProcess.ensureStarted(gateway);
         cookies = new CookieManager();
-        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 as a browser speaks to a plain-http origin (never an h2c upgrade)
+        browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @Test
@@ -94,7 +97,7 @@ class SignInIT extends GatewayITSupport {
                 .getStringClaim("partner")).isEqualTo("demo-partner");
 
         // A machine client: its own bearer token, no cookies, no CSRF token; the header reaches the service untouched.
-        HttpClient machine = HttpClient.newHttpClient();
+        HttpClient machine = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         JsonNode machineEcho = JSON.readTree(expect(
                 post(machine, "/api/vision/districts/demo-district/machine", null, "Bearer machine-token"), 201).body());
         assertThat(machineEcho.get("authorization").asString()).isEqualTo("Bearer machine-token");
@@ -199,7 +202,7 @@ class SignInIT extends GatewayITSupport {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As a browser navigates: it accepts HTML (only such requests are remembered to return to after sign-in). */
@@ -209,7 +212,8 @@ class SignInIT extends GatewayITSupport {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // bounded: a request the gateway never answers fails the test instead of hanging the build
+        return browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
