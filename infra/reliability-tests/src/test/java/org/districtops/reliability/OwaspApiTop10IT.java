@@ -188,15 +188,17 @@ class OwaspApiTop10IT {
             try (Stream<Path> files = Files.walk(home.resolve(module))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main")).toList()) {
                     String src = Files.readString(f);
-                    if (Stream.of("RestClient", "RestTemplate", "WebClient", "HttpClient", "URLConnection", ".openStream(",
+                    if (Stream.of("RestClient", "RestTemplate", "WebClient", "HttpClient", "URLConnection", "import java.net.URL;",
                             "new URL(", "toURL()").anyMatch(src::contains)) {
                         outbound.add(home.relativize(f).toString());
                     }
                 }
             }
         }
-        assertThat(outbound).as("classes that make outbound HTTP calls")
-                .containsExactly("vision-service/vision-client/src/main/java/org/districtops/vision/client/VisionGoalsClient.java");
+        // both call only configured addresses: vision-service's goals, and the identity provider's key set
+        assertThat(outbound).as("classes that make outbound HTTP calls").containsExactlyInAnyOrder(
+                "vision-service/vision-client/src/main/java/org/districtops/vision/client/VisionGoalsClient.java",
+                "infra/service-kit/src/main/java/org/districtops/kit/security/ResourceServerConfiguration.java");
         // a badge image is inline data, never a URL the service would fetch: a URL is refused, not followed
         String pdStaff = TestTokens.token("owasp-pd", D, "pd-staff");
         HttpResponse<String> r = Http.json("POST", url("pd", "/districts/" + D + "/badges"), pdStaff,

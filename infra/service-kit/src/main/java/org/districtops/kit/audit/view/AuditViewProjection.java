@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -81,7 +81,10 @@ public class AuditViewProjection {
                 .append("public", isPublic)
                 .append("publicSummary", isPublic ? summaries.publicSummary(event) : null)
                 .append("restricted", policy.isRestricted(type));
-        entries.replaceOne(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
+        // an audit entry is a fact about one event: the first write stands, and delivering the event again (a
+        // replay, a retried batch) changes nothing, whatever token position the redelivery carries
+        Object id = entry.remove("_id");
+        entries.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", entry), new UpdateOptions().upsert(true));
     }
 
     /** Staff and auditors: {@code includeRestricted} only for auditors. */
