@@ -35,6 +35,8 @@ class AuditViewIT extends AuditITSupport {
     void staffFindWhoDidWhatWhenByAggregateActorTypeAndTime() throws Exception {
         Instant before = Instant.now();
         planWorkload("p1");
+        // the audit view's segments run in parallel: read only once every processor has caught up
+        awaitProjections();
         String staff = TestTokens.token("staff-1", district, "district-staff");
         String aggregate = district + "/plan/p1";
 
@@ -91,6 +93,7 @@ class AuditViewIT extends AuditITSupport {
         body(api.post("/public/districts/" + district + "/vision/comments", null,
                 "{\"text\":\"I am Jane Doe, jane@example.org, and I want more arts\"}"), 201);
 
+        awaitProjections();
         String auditor = TestTokens.token("aud-1", district, "auditor");
         JsonNode forAuditor = api.await(entries("?size=100"), auditor,
                 p -> p.get("entries").findValuesAsString("eventType").contains("VisionCommentSubmitted"));
