@@ -106,19 +106,19 @@ public final class BoardSearchLoad {
      */
     static String seed(String gateway, String district, String existingPartner, int from, int count, int concurrency)
             throws Exception {
-        String staff = token(gateway, "planner");
+        String staff = Http.token(gateway, "planner");
         String base = gateway + "/api/partnerships/districts/" + district;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (existingPartner != null) {
             return seedListings(gateway, district, base, staff, existingPartner, from, count, concurrency, today);
         }
-        String partner = JSON.readTree(PublicReadLoad.post(base + "/partners", staff, "application/json",
+        String partner = JSON.readTree(Http.send(base + "/partners", staff, "application/json",
                 "{\"name\":\"Bench Partner\",\"type\":\"BUSINESS\"}")).get("partnerId").asString();
         send("PUT", base + "/partners/" + partner + "/agreement", staff,
                 "{\"start\":\"" + today + "\",\"end\":\"" + today.plusYears(1) + "\"}");
         String later = today.plusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         for (String type : new String[]{"LIABILITY_INSURANCE", "BACKGROUND_CHECKS"}) {
-            PublicReadLoad.post(base + "/partners/" + partner + "/attestations", staff, "application/json",
+            Http.send(base + "/partners/" + partner + "/attestations", staff, "application/json",
                     "{\"type\":\"" + type + "\",\"expiresAt\":\"" + later + "\",\"reference\":\"BENCH\"}");
         }
         return seedListings(gateway, district, base, staff, partner, from, count, concurrency, today);
@@ -134,10 +134,10 @@ public final class BoardSearchLoad {
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    String listing = JSON.readTree(PublicReadLoad.post(base + "/partners/" + partner + "/listings", staff,
+                    String listing = JSON.readTree(Http.send(base + "/partners/" + partner + "/listings", staff,
                             "application/json", listingJson(i, today))).get("listingId").asString();
-                    PublicReadLoad.post(base + "/listings/" + listing + "/submission", staff, "application/json", "");
-                    PublicReadLoad.post(base + "/listings/" + listing + "/approval", staff, "application/json", "");
+                    Http.send(base + "/listings/" + listing + "/submission", staff, "application/json", "");
+                    Http.send(base + "/listings/" + listing + "/approval", staff, "application/json", "");
                     done.incrementAndGet();
                 }
                 return null;
@@ -195,11 +195,6 @@ public final class BoardSearchLoad {
                  "applyFrom":"%s","applyUntil":"%s","contactName":"Dana Reyes","contactEmail":"dana@example.org"}"""
                 .formatted(type, topic, i, topic.toLowerCase(Locale.ROOT), pathway, paid, paid ? "\"$15/hour\"" : "null",
                         i % 900 + 1, remote, gradeMin, today.minusDays(i % 30), today.plusMonths(3));
-    }
-
-    static String token(String gateway, String user) throws Exception {
-        return JSON.readTree(PublicReadLoad.post(gateway + "/auth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=password&username=" + user + "&password=demo")).get("access_token").asString();
     }
 
     private static void send(String method, String url, String token, String body) throws Exception {

@@ -47,7 +47,7 @@ public final class PdAwardLoad {
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         PublicReadLoad.requireLoopback(gateway);
         PublicReadLoad.requireLoopback(pd);
-        String staff = BoardSearchLoad.token(gateway, "pdstaff");
+        String staff = Http.token(gateway, "pdstaff");
         String api = gateway + "/api/pd/districts/" + DISTRICT;
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
