@@ -2,6 +2,7 @@ package org.districtops.bench;
 
 import org.districtops.bench.district.DistrictGenerator;
 import org.districtops.bench.district.DistrictSize;
+import org.districtops.bench.load.DashboardReadSimulation;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import java.util.function.ToDoubleFunction;
 public final class BenchRun {
 
     static final int CLIENTS = 8;
+    /** From Gatling's jar manifest. */
+    static final String GATLING_VERSION = String.valueOf(io.gatling.core.Predef.class.getPackage().getImplementationVersion());
     static final int SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
@@ -66,35 +69,43 @@ public final class BenchRun {
             result.put("load", DistrictLoader.load(platform, size, seed, generator, awaitServices));
             footprint.put("rssMiBAfterLoad", platform.residentMemory());
 
-            System.out.println("== Public dashboard reads");
-            result.put("reads", reads(platform, generator, runs));
+            System.out.println("== Public dashboard reads (Gatling)");
+            Path gatling = work.resolve("gatling");
+            Map<String, Object> gatlingInfo = new LinkedHashMap<>();
+            gatlingInfo.put("version", GATLING_VERSION);
+            gatlingInfo.put("resultsFolder", home.relativize(gatling).toString());
+            gatlingInfo.put("note", "one HTML report per simulation run (open index.html); response times in whole ms");
+            result.put("gatling", gatlingInfo);
+            result.put("reads", reads(home, platform, generator, runs, gatling));
             Map<String, Object> profiles = new LinkedHashMap<>();
             result.put("profiles", profiles);
             profiles.put("gatewayDuringDashboardReads", profiled(platform.pidOf("gateway"), work.resolve("gateway-reads.jfr"),
-                    () -> PublicReadLoad.run("dashboardViaGateway", platform.gateway() + dashboardPath(generator), SECONDS,
-                            CLIENTS, false)));
+                    () -> GatlingRun.measure(DashboardReadSimulation.class, "reads-profiled-gateway",
+                            readInputs("dashboardViaGateway", platform.gateway() + dashboardPath(generator), CLIENTS, SECONDS),
+                            gatling)));
 
-            System.out.println("== Write path");
-            WriteLoad writes = new WriteLoad(platform, generator);
+            System.out.println("== Write path (Gatling through the gateway; raw JDBC baseline)");
+            WriteLoad writes = new WriteLoad(platform, generator, gatling);
             WriteLoad.createRawDatabase(platform);
-            List<WriteLoad.Result> viaGateway = new ArrayList<>();
-            List<WriteLoad.Result> raw = new ArrayList<>();
+            writes.commands("writes-warm-up", 2, CLIENTS);
+            List<GatlingRun.Stats> viaGateway = new ArrayList<>();
+            List<ClosedLoop.Result> raw = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                viaGateway.add(writes.commands(SECONDS, CLIENTS));
+                viaGateway.add(writes.commands("writes-run" + (i + 1), SECONDS, CLIENTS));
                 raw.add(writes.rawInserts(SECONDS, CLIENTS));
             }
             profiles.put("visionServiceDuringWrites", profiled(platform.pidOf("vision-service"),
-                    work.resolve("vision-writes.jfr"), () -> writes.commands(SECONDS, CLIENTS)));
+                    work.resolve("vision-writes.jfr"), () -> writes.commands("writes-profiled-vision", SECONDS, CLIENTS)));
             Map<String, Object> write = new LinkedHashMap<>();
             write.put("clients", CLIENTS);
-            write.put("commandsViaGateway", median(viaGateway));
-            write.put("rawJdbcInsert", median(raw));
-            double ratio = medianOf(viaGateway, WriteLoad.Result::perSecond) / medianOf(raw, WriteLoad.Result::perSecond);
+            write.put("commandsViaGateway", medianOfGatling(home, viaGateway));
+            write.put("rawJdbcInsert", medianOfRaw(raw));
+            double ratio = median(viaGateway, GatlingRun.Stats::okPerSecond) / median(raw, BenchRun::okPerSecond);
             write.put("ratio", DistrictLoader.round(ratio));
             result.put("write", write);
 
             System.out.println("== Projection lag at 50% of the maximum write rate");
-            double halfRate = medianOf(viaGateway, WriteLoad.Result::perSecond) / 2;
+            double halfRate = median(viaGateway, GatlingRun.Stats::okPerSecond) / 2;
             LagProbe.Result lag = LagProbe.run(platform, writes, halfRate, 3 * SECONDS);
             Map<String, Object> lagMap = new LinkedHashMap<>();
             lagMap.put("backgroundCommandsPerSecond", DistrictLoader.round(lag.backgroundRate()));
@@ -102,7 +113,8 @@ public final class BenchRun {
             lagMap.put("p50Ms", lag.p50Micros() / 1000.0);
             lagMap.put("p99Ms", lag.p99Micros() / 1000.0);
             lagMap.put("maxMs", lag.maxMicros() / 1000.0);
-            lagMap.put("backgroundErrors", lag.backgroundErrors());
+            lagMap.put("backgroundErrors", lag.background().ko());
+            lagMap.put("background", lag.background().asMap(home));
             result.put("projectionLag", lagMap);
             platform.awaitReadSidesCaughtUp(java.time.Duration.ofMinutes(10), awaitServices);
 
@@ -136,6 +148,7 @@ public final class BenchRun {
             replay.put("batch100RatioToAxonDefaults", DistrictLoader.round(batched.eventsPerSecond() / defaults.eventsPerSecond()));
             result.put("replay", replay);
             footprint.put("rssMiBAtEnd", platform.residentMemory());
+            gatlingInfo.put("reports", reports(home, gatling));
         }
         result.put("benchmarkSeconds", DistrictLoader.round((System.nanoTime() - t0) / 1e9));
         Map<String, Object> machineAtEnd = new LinkedHashMap<>();
@@ -178,58 +191,88 @@ public final class BenchRun {
                 + "/dashboard?asOf=2026-03-01";
     }
 
-    static Map<String, Object> reads(Platform platform, DistrictGenerator generator, int runs) throws Exception {
+    /** The dashboard scenarios at 1 and {@link #CLIENTS} users, interleaved run by run; medians of the runs. */
+    static Map<String, Object> reads(Path home, Platform platform, DistrictGenerator generator, int runs, Path gatling)
+            throws Exception {
         String dashboard = dashboardPath(generator);
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("staticFileViaGateway", platform.gateway() + "/index.html");
         scenarios.put("dashboardDirect", platform.services.get("vision").url().replace("/api/vision", "") + dashboard);
         scenarios.put("dashboardViaGateway", platform.gateway() + dashboard);
+        for (Map.Entry<String, String> s : scenarios.entrySet()) {
+            GatlingRun.warmUp(DashboardReadSimulation.class, readInputs(s.getKey(), s.getValue(), CLIENTS, 2), gatling);
+        }
         Map<String, Object> reads = new LinkedHashMap<>();
         for (int clients : new int[]{1, CLIENTS}) {
-            Map<String, List<PublicReadLoad.Result>> all = new LinkedHashMap<>();
+            String users = clients + (clients == 1 ? " client" : " clients");
+            Map<String, List<GatlingRun.Stats>> all = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 // scenarios interleaved, so drift in the machine's load hits all of them alike
                 for (Map.Entry<String, String> s : scenarios.entrySet()) {
-                    PublicReadLoad.run(s.getKey(), s.getValue(), 1, clients, false);
-                    PublicReadLoad.Result r = PublicReadLoad.run(s.getKey(), s.getValue(), SECONDS / 2, clients, false);
-                    System.out.printf(Locale.ROOT, "  %d clients %-24s %8.0f /s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
-                            clients, s.getKey(), r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
-                    all.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(r);
+                    all.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(GatlingRun.measure(
+                            DashboardReadSimulation.class, "reads-" + clients + "u-" + s.getKey() + "-run" + (i + 1),
+                            readInputs(s.getKey(), s.getValue(), clients, SECONDS / 2), gatling));
                 }
             }
             Map<String, Object> perClients = new LinkedHashMap<>();
-            all.forEach((k, v) -> perClients.put(k, Map.of(
-                    "requestsPerSecond", DistrictLoader.round(medianOfReads(v, PublicReadLoad.Result::perSecond)),
-                    "p50Ms", medianOfReads(v, r -> r.p50Micros() / 1000.0),
-                    "p99Ms", medianOfReads(v, r -> r.p99Micros() / 1000.0),
-                    "errors", v.stream().mapToLong(PublicReadLoad.Result::errors).sum())));
-            double gatewayP50 = medianOfReads(all.get("dashboardViaGateway"), r -> r.p50Micros() / 1000.0);
-            double directP50 = medianOfReads(all.get("dashboardDirect"), r -> r.p50Micros() / 1000.0);
+            all.forEach((k, v) -> perClients.put(k, medianOfGatling(home, v)));
+            double gatewayP50 = median(all.get("dashboardViaGateway"), GatlingRun.Stats::p50Ms);
+            double directP50 = median(all.get("dashboardDirect"), GatlingRun.Stats::p50Ms);
             perClients.put("gatewayAddsP50Ms", DistrictLoader.round(gatewayP50 - directP50));
+            perClients.put("gatewayAddsMeanMs", DistrictLoader.round(median(all.get("dashboardViaGateway"),
+                    GatlingRun.Stats::meanMs) - median(all.get("dashboardDirect"), GatlingRun.Stats::meanMs)));
             perClients.put("throughputRatioGatewayToDirect", DistrictLoader.round(
-                    medianOfReads(all.get("dashboardViaGateway"), PublicReadLoad.Result::perSecond)
-                            / medianOfReads(all.get("dashboardDirect"), PublicReadLoad.Result::perSecond)));
-            reads.put(clients + (clients == 1 ? " client" : " clients"), perClients);
+                    median(all.get("dashboardViaGateway"), GatlingRun.Stats::okPerSecond)
+                            / median(all.get("dashboardDirect"), GatlingRun.Stats::okPerSecond)));
+            reads.put(users, perClients);
         }
         return reads;
     }
 
-    static double medianOfReads(List<PublicReadLoad.Result> results, ToDoubleFunction<PublicReadLoad.Result> f) {
-        return median(results.stream().mapToDouble(f).toArray());
+    /** Every Gatling report of the run, in the order they were written. */
+    static List<String> reports(Path home, Path gatling) throws Exception {
+        try (var walk = Files.walk(gatling, 3)) {
+            return walk.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .sorted(Comparator.comparing(p -> p.toFile().lastModified()))
+                    .map(p -> home.relativize(p).toString()).toList();
+        }
     }
 
-    static double medianOf(List<WriteLoad.Result> results, ToDoubleFunction<WriteLoad.Result> f) {
-        return median(results.stream().mapToDouble(f).toArray());
+    static Map<String, String> readInputs(String name, String url, int users, int seconds) {
+        return Map.of(DashboardReadSimulation.NAME, name, DashboardReadSimulation.URL, url,
+                DashboardReadSimulation.USERS, Integer.toString(users), DashboardReadSimulation.SECONDS,
+                Integer.toString(seconds));
     }
 
-    static Map<String, Object> median(List<WriteLoad.Result> results) {
+    /** Medians of Gatling runs (ok/s, mean, p50, p95, p99), their errors and the report of every run. */
+    static Map<String, Object> medianOfGatling(Path home, List<GatlingRun.Stats> runs) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("perSecond", DistrictLoader.round(medianOf(results, WriteLoad.Result::perSecond)));
-        m.put("p50Ms", DistrictLoader.round(medianOf(results, r -> r.p50Micros() / 1000.0)));
-        m.put("p99Ms", DistrictLoader.round(medianOf(results, r -> r.p99Micros() / 1000.0)));
-        m.put("errors", results.stream().mapToLong(WriteLoad.Result::errors).sum());
-        m.put("runs", results.stream().map(r -> DistrictLoader.round(r.perSecond())).toList());
+        m.put("okPerSecond", DistrictLoader.round(median(runs, GatlingRun.Stats::okPerSecond)));
+        m.put("meanMs", DistrictLoader.round(median(runs, GatlingRun.Stats::meanMs)));
+        m.put("p50Ms", median(runs, GatlingRun.Stats::p50Ms));
+        m.put("p95Ms", median(runs, GatlingRun.Stats::p95Ms));
+        m.put("p99Ms", median(runs, GatlingRun.Stats::p99Ms));
+        m.put("errors", runs.stream().mapToLong(GatlingRun.Stats::ko).sum());
+        m.put("runs", runs.stream().map(r -> r.asMap(home)).toList());
         return m;
+    }
+
+    static Map<String, Object> medianOfRaw(List<ClosedLoop.Result> runs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("okPerSecond", DistrictLoader.round(median(runs, BenchRun::okPerSecond)));
+        m.put("p50Ms", DistrictLoader.round(median(runs, r -> r.p50Micros() / 1000.0)));
+        m.put("p99Ms", DistrictLoader.round(median(runs, r -> r.p99Micros() / 1000.0)));
+        m.put("errors", runs.stream().mapToLong(ClosedLoop.Result::errors).sum());
+        m.put("runs", runs.stream().map(r -> DistrictLoader.round(okPerSecond(r))).toList());
+        return m;
+    }
+
+    static double okPerSecond(ClosedLoop.Result r) {
+        return (r.requests() - r.errors()) / r.seconds();
+    }
+
+    static <T> double median(List<T> results, ToDoubleFunction<T> f) {
+        return median(results.stream().mapToDouble(f).toArray());
     }
 
     static double median(double[] values) {

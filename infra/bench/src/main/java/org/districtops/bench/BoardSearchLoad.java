@@ -45,8 +45,8 @@ public final class BoardSearchLoad {
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         // "measure-only": the board was seeded by an earlier run that stopped waiting for it; measure the full board
         boolean measureOnly = args.length > 5 && args[5].equals("measure-only");
-        PublicReadLoad.requireLoopback(gateway);
-        PublicReadLoad.requireLoopback(partnership);
+        ClosedLoop.requireLoopback(gateway);
+        ClosedLoop.requireLoopback(partnership);
 
         // Demo accounts act for demo-district only: measure its board at 100 listings, then grow it to the full
         // count and measure again, in the same run.
@@ -57,7 +57,7 @@ public final class BoardSearchLoad {
         searches.put("pathway + paid + remote", "?pathway=Health&paid=true&remote=false");
         searches.put("text search", "?q=robotics");
         String path = "/api/partnerships/public/districts/" + district + "/opportunities";
-        List<PublicReadLoad.Result> results = new ArrayList<>();
+        List<ClosedLoop.Result> results = new ArrayList<>();
         results.add(measure("static file via gateway (floor)", gateway + "/index.html", seconds, concurrency));
         if (measureOnly) {
             awaitBoard(gateway, district, listings);
@@ -76,7 +76,7 @@ public final class BoardSearchLoad {
                     gateway + path + search.getValue(), seconds, concurrency));
         }
         System.out.printf(Locale.ROOT, "%n| scenario | requests/s | p50 ms | p99 ms | errors |%n|---|---:|---:|---:|---:|%n");
-        for (PublicReadLoad.Result r : results) {
+        for (ClosedLoop.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d |%n", r.scenario(), r.perSecond(),
                     r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
         }
@@ -84,9 +84,9 @@ public final class BoardSearchLoad {
                 + "|---|---:|---:|%n", listings);
         int large = measureOnly ? 1 : 1 + searches.size();
         for (int i = 0; i < searches.size(); i++) {
-            PublicReadLoad.Result smallRun = measureOnly ? results.get(0) : results.get(1 + i);
-            PublicReadLoad.Result direct = results.get(large + 2 * i);
-            PublicReadLoad.Result viaGateway = results.get(large + 1 + 2 * i);
+            ClosedLoop.Result smallRun = measureOnly ? results.get(0) : results.get(1 + i);
+            ClosedLoop.Result direct = results.get(large + 2 * i);
+            ClosedLoop.Result viaGateway = results.get(large + 1 + 2 * i);
             System.out.printf(Locale.ROOT, "| %s | %.2f× | %.2f× |%n", searches.keySet().toArray()[i],
                     (double) viaGateway.p99Micros() / smallRun.p99Micros(),
                     (double) viaGateway.p99Micros() / direct.p99Micros());
@@ -95,9 +95,9 @@ public final class BoardSearchLoad {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static PublicReadLoad.Result measure(String name, String url, int seconds, int concurrency) throws Exception {
-        PublicReadLoad.run(name, url, 2, concurrency, false); // warm-up
-        return PublicReadLoad.run(name, url, seconds, concurrency, true);
+    private static ClosedLoop.Result measure(String name, String url, int seconds, int concurrency) throws Exception {
+        ClosedLoop.run(name, url, 2, concurrency, false); // warm-up
+        return ClosedLoop.run(name, url, seconds, concurrency, true);
     }
 
     /**

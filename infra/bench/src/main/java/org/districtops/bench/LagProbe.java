@@ -8,20 +8,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Future;
 
 /**
  * Projection lag: from a command's acknowledgement to the change being visible on the public read model, while the
- * write mix runs open loop at a fixed rate (50% of the measured maximum). The probe is a progress update of a
+ * write mix runs open loop at a fixed rate (50% of the measured maximum; Gatling, in the background). The probe is a progress update of a
  * milestone in a small plan of its own, so that reading the public plan stays cheap next to the lag it measures.
  */
 final class LagProbe {
 
-    record Result(double backgroundRate, int samples, long p50Micros, long p99Micros, long maxMicros, long backgroundErrors) {
+    record Result(double backgroundRate, int samples, long p50Micros, long p99Micros, long maxMicros,
+                  GatlingRun.Stats background) {
     }
+
+    /** Time Gatling takes to start in this JVM before the background load runs. */
+    private static final int BACKGROUND_START_SECONDS = 3;
 
     private LagProbe() {
     }
@@ -41,16 +44,11 @@ final class LagProbe {
         String publicPlan = gateway + "/api/vision/public/districts/" + d + "/plans/" + planId;
         DistrictLoader.await(() -> Http.get(publicPlan, null).body().contains(milestoneId), "probe plan visible");
 
-        // background: the write mix at a fixed rate, open loop (sent on schedule whether or not answered)
-        AtomicLong backgroundErrors = new AtomicLong();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        long periodMicros = Math.max(1, Math.round(1_000_000 / Math.max(rate, 0.1)));
-        scheduler.scheduleAtFixedRate(() -> Http.CLIENT.sendAsync(writes.nextCommand(), HttpResponse.BodyHandlers.discarding())
-                .whenComplete((r, e) -> {
-                    if (e != null || r.statusCode() >= 300) {
-                        backgroundErrors.incrementAndGet();
-                    }
-                }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        // background: the write mix at a fixed rate, open loop, from just before the probe starts until after it ends
+        ExecutorService backgroundThread = Executors.newSingleThreadExecutor();
+        Future<GatlingRun.Stats> background = backgroundThread.submit(() -> writes.atRate("write-mix-under-lag-probe",
+                seconds + 2 * BACKGROUND_START_SECONDS, rate));
+        Thread.sleep(BACKGROUND_START_SECONDS * 1000L);
         List<Long> lags = new ArrayList<>();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         LocalDate asOf = LocalDate.of(2025, 8, 1);
@@ -78,11 +76,15 @@ final class LagProbe {
                 Thread.sleep(50);
             }
         } finally {
-            scheduler.shutdownNow();
+            // one Gatling run at a time in this JVM: wait for the background even when the probe failed
+            backgroundThread.shutdown();
+            if (!backgroundThread.awaitTermination(seconds + 120L, java.util.concurrent.TimeUnit.SECONDS)) {
+                backgroundThread.shutdownNow();
+            }
         }
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        Result r = new Result(rate, sorted.length, WriteLoad.percentile(sorted, 0.5), WriteLoad.percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1], backgroundErrors.get());
+        Result r = new Result(rate, sorted.length, ClosedLoop.percentile(sorted, 0.5), ClosedLoop.percentile(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], background.get());
         System.out.printf(Locale.ROOT, "  projection lag at %.1f commands/s: p50 %.1f ms, p99 %.1f ms (%d samples)%n", rate,
                 r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.samples());
         return r;

@@ -45,8 +45,8 @@ public final class PdAwardLoad {
         int educators = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 8;
-        PublicReadLoad.requireLoopback(gateway);
-        PublicReadLoad.requireLoopback(pd);
+        ClosedLoop.requireLoopback(gateway);
+        ClosedLoop.requireLoopback(pd);
         String staff = Http.token(gateway, "pdstaff");
         String api = gateway + "/api/pd/districts/" + DISTRICT;
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -109,7 +109,7 @@ public final class PdAwardLoad {
         byte[] verifyBody = ("{\"credential\":\"" + jwt + "\"}").getBytes(StandardCharsets.UTF_8);
         String verifyPath = "/api/pd/public/verify";
         String jwksPath = "/api/pd/public/districts/" + DISTRICT + "/issuer/jwks";
-        List<PublicReadLoad.Result> results = new ArrayList<>();
+        List<ClosedLoop.Result> results = new ArrayList<>();
         for (int clients : new int[]{1, concurrency}) {
             results.add(measure("issuer JWKS, direct (baseline), " + clients + " clients",
                     get(pd + jwksPath), seconds, clients));
@@ -125,7 +125,7 @@ public final class PdAwardLoad {
                 educators / singleSeconds);
         System.out.printf(Locale.ROOT, "| bulk ÷ single | %.2f× |%n", singleSeconds / bulkSeconds);
         System.out.printf(Locale.ROOT, "%n| scenario | requests/s | p50 ms | p99 ms | errors |%n|---|---:|---:|---:|---:|%n");
-        for (PublicReadLoad.Result r : results) {
+        for (ClosedLoop.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d |%n", r.scenario(), r.perSecond(),
                     r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
         }
@@ -133,10 +133,10 @@ public final class PdAwardLoad {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static PublicReadLoad.Result measure(String name, HttpRequest request, int seconds, int clients)
+    private static ClosedLoop.Result measure(String name, HttpRequest request, int seconds, int clients)
             throws Exception {
-        PublicReadLoad.run(name, request, 2, clients, false); // warm-up
-        return PublicReadLoad.run(name, request, seconds, clients, true);
+        ClosedLoop.run(name, request, 2, clients, false); // warm-up
+        return ClosedLoop.run(name, request, seconds, clients, true);
     }
 
     private static HttpRequest get(String url) {

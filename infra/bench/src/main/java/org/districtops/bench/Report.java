@@ -61,13 +61,15 @@ final class Report {
         JsonNode d = r.get("district");
         b.append(String.format(Locale.ROOT, "District: %,d students, %,d schools, %,d educators, %,d generated events + "
                         + "OneRoster import. Machine: %d cores, %.0f GiB, load average at start `%s`, at end `%s`. "
-                        + "Medians of %d runs; %d closed-loop clients. Whole run: %.0f s. Files: [%s](../bench/results/%s), "
-                        + "[chart](../bench/results/%s).%n%n",
+                        + "Medians of %d runs; HTTP load by Gatling %s with %d closed-loop users (response times in whole ms; "
+                        + "an HTML report per run under `%s/`, listed in the JSON). Whole run: %.0f s. "
+                        + "Files: [%s](../bench/results/%s), [chart](../bench/results/%s).%n%n",
                 d.get("students").asLong(), d.get("schools").asLong(), d.get("educators").asLong(),
                 d.get("generatedEvents").asLong(), r.get("machine").get("cores").asInt(),
                 r.get("machine").get("memoryGiB").asDouble(), r.get("machine").get("loadAverageAtStart").asString(),
                 r.get("machineAtEnd").get("loadAverageAtEnd").asString(), r.get("runsPerFigure").asInt(),
-                BenchRun.CLIENTS, r.get("benchmarkSeconds").asDouble(), jsonName, jsonName, svgName));
+                r.get("gatling").get("version").asString(), BenchRun.CLIENTS, r.get("gatling").get("resultsFolder").asString(),
+                r.get("benchmarkSeconds").asDouble(), jsonName, jsonName, svgName));
         JsonNode awaited = load.path("readSidesCaughtUpBeforeMeasures");
         if (awaited.isArray() && awaited.size() < 4) {
             b.append("**Measured while read models were still catching up**: only ").append(awaited)
@@ -78,8 +80,8 @@ final class Report {
         double writeRatio = w.get("ratio").asDouble();
         b.append(String.format(Locale.ROOT, "| 1. write path, realistic mix | ratio ≥ 0.3 | %s commands/s, p50 %s ms, p99 %s ms "
                         + "| %s inserts/s, p50 %s ms, p99 %s ms | %s | %s |%n",
-                f(w.get("commandsViaGateway").get("perSecond").asDouble()), f(w.get("commandsViaGateway").get("p50Ms").asDouble()),
-                f(w.get("commandsViaGateway").get("p99Ms").asDouble()), f(w.get("rawJdbcInsert").get("perSecond").asDouble()),
+                f(w.get("commandsViaGateway").get("okPerSecond").asDouble()), f(w.get("commandsViaGateway").get("p50Ms").asDouble()),
+                f(w.get("commandsViaGateway").get("p99Ms").asDouble()), f(w.get("rawJdbcInsert").get("okPerSecond").asDouble()),
                 f(w.get("rawJdbcInsert").get("p50Ms").asDouble()), f(w.get("rawJdbcInsert").get("p99Ms").asDouble()),
                 f(writeRatio), verdict(writeRatio >= 0.3)));
         double p50 = lag.get("p50Ms").asDouble();
@@ -103,20 +105,20 @@ final class Report {
         b.append(String.format(Locale.ROOT, "| 4. plan dashboard via gateway, 1 client | gateway adds ≤ 2 ms at p50 | %s req/s, "
                         + "p50 %s ms, p99 %s ms | direct %s req/s, p50 %s ms, p99 %s ms; static file %s req/s, p50 %s ms "
                         + "| %s ms p50, %s× throughput | %s |%n",
-                f(read1.get("dashboardViaGateway").get("requestsPerSecond").asDouble()),
+                f(read1.get("dashboardViaGateway").get("okPerSecond").asDouble()),
                 f(read1.get("dashboardViaGateway").get("p50Ms").asDouble()), f(read1.get("dashboardViaGateway").get("p99Ms").asDouble()),
-                f(read1.get("dashboardDirect").get("requestsPerSecond").asDouble()), f(read1.get("dashboardDirect").get("p50Ms").asDouble()),
+                f(read1.get("dashboardDirect").get("okPerSecond").asDouble()), f(read1.get("dashboardDirect").get("p50Ms").asDouble()),
                 f(read1.get("dashboardDirect").get("p99Ms").asDouble()),
-                f(read1.get("staticFileViaGateway").get("requestsPerSecond").asDouble()),
+                f(read1.get("staticFileViaGateway").get("okPerSecond").asDouble()),
                 f(read1.get("staticFileViaGateway").get("p50Ms").asDouble()), String.format(Locale.ROOT, "%+.2f", adds),
                 f(read1.get("throughputRatioGatewayToDirect").asDouble()), verdict(adds <= 2)));
         b.append(String.format(Locale.ROOT, "| 4. same, %d clients | — | %s req/s, p50 %s ms, p99 %s ms | direct %s req/s, p50 %s ms, "
                         + "p99 %s ms; static file %s req/s | %s ms p50, %s× throughput | — |%n", BenchRun.CLIENTS,
-                f(read8.get("dashboardViaGateway").get("requestsPerSecond").asDouble()),
+                f(read8.get("dashboardViaGateway").get("okPerSecond").asDouble()),
                 f(read8.get("dashboardViaGateway").get("p50Ms").asDouble()), f(read8.get("dashboardViaGateway").get("p99Ms").asDouble()),
-                f(read8.get("dashboardDirect").get("requestsPerSecond").asDouble()), f(read8.get("dashboardDirect").get("p50Ms").asDouble()),
+                f(read8.get("dashboardDirect").get("okPerSecond").asDouble()), f(read8.get("dashboardDirect").get("p50Ms").asDouble()),
                 f(read8.get("dashboardDirect").get("p99Ms").asDouble()),
-                f(read8.get("staticFileViaGateway").get("requestsPerSecond").asDouble()), String.format(Locale.ROOT, "%+.2f", read8.get("gatewayAddsP50Ms").asDouble()),
+                f(read8.get("staticFileViaGateway").get("okPerSecond").asDouble()), String.format(Locale.ROOT, "%+.2f", read8.get("gatewayAddsP50Ms").asDouble()),
                 f(read8.get("throughputRatioGatewayToDirect").asDouble())));
         JsonNode small = latest(dir, "S");
         if (small != null && !"S".equals(size)) {

@@ -13,99 +13,100 @@ import org.districtops.vision.api.MeasureValueRecorded;
 import org.districtops.vision.api.MilestoneProgressRecorded;
 import org.districtops.vision.api.MilestoneStatus;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.districtops.bench.load.WriteMixSimulation;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write path: a realistic mix of commands through the gateway (two in five a milestone progress update, one a
- * measure value, two a badge award to an educator who did not hold it), closed loop; beside it the raw rate of
- * inserting the same event rows (same payload types and sizes, one row per transaction, as one command appends one
- * event) with plain JDBC through a HikariCP pool of the services' size into a scratch database with the kit's own
- * event-store schema and hash-chain trigger.
+ * The write path: the realistic mix of commands through the gateway, by Gatling ({@link WriteMixSimulation}: closed
+ * loop for the maximum rate, open loop at a set rate as the projection-lag probe's background); beside it the raw
+ * rate of inserting the same event rows (same payload types and sizes, one row per transaction, as one command
+ * appends one event) with plain JDBC through a HikariCP pool of the services' size into a scratch database with the
+ * kit's own event-store schema and hash-chain trigger ({@link ClosedLoop}).
  */
 final class WriteLoad {
 
-    record Result(String scenario, long ok, long errors, double seconds, long p50Micros, long p99Micros) {
-        double perSecond() {
-            return ok / seconds;
-        }
-    }
+    /** Pairs a Gatling run may have taken beyond the ones it sent (a user stopped between taking and sending). */
+    private static final int AWARD_MARGIN = 16;
 
     private final Platform platform;
     private final DistrictGenerator district;
+    private final Path gatlingResults;
     private final String superintendent;
     private final String pdStaff;
-    private final AtomicInteger awards = new AtomicInteger();
-    private final AtomicInteger sequence = new AtomicInteger();
+    private int nextAward;
 
-    WriteLoad(Platform platform, DistrictGenerator district) throws Exception {
+    WriteLoad(Platform platform, DistrictGenerator district, Path gatlingResults) throws Exception {
         this.platform = platform;
         this.district = district;
+        this.gatlingResults = gatlingResults;
         this.superintendent = Http.token(platform.gateway(), "superintendent");
         this.pdStaff = Http.token(platform.gateway(), "pdstaff");
     }
 
-    /** The next command of the mix, as an HTTP request through the gateway. */
-    HttpRequest nextCommand() {
-        int n = sequence.getAndIncrement();
-        String base = platform.gateway();
-        String d = DistrictLoader.DISTRICT;
-        LocalDate asOf = LocalDate.of(2026, 11, 1);
-        String url;
-        String body;
-        String token;
-        switch (n % 5) {
-            case 0, 1 -> {
-                List<String> milestones = district.milestoneIds();
-                url = base + "/api/vision/districts/" + d + "/plans/" + district.planId() + "/milestones/"
-                        + milestones.get(n % milestones.size()) + "/updates";
-                body = "{\"asOf\":\"" + asOf + "\",\"percentComplete\":" + (1 + n % 99) + ",\"narrative\":\"bench\"}";
-                token = superintendent;
-            }
-            case 2 -> {
-                List<String> measures = district.measureIds();
-                url = base + "/api/vision/districts/" + d + "/plans/" + district.planId() + "/measures/"
-                        + measures.get(n % measures.size()) + "/values";
-                body = "{\"asOf\":\"" + asOf + "\",\"value\":" + (50 + n % 40) + ".5}";
-                token = superintendent;
-            }
-            default -> {
-                String[] pair = district.freeAward(awards.getAndIncrement() % district.freeAwards());
-                url = base + "/api/pd/districts/" + d + "/badges/" + pair[1] + "/awards";
-                body = "{\"educatorId\":\"" + pair[0] + "\",\"evidence\":{\"text\":\"Completed the course\"}}";
-                token = pdStaff;
-            }
-        }
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** Closed loop through the gateway: {@code users} users, each sending its next command when answered. */
+    GatlingRun.Stats commands(String label, int seconds, int users) throws Exception {
+        Map<String, String> inputs = inputs(seconds);
+        inputs.put(WriteMixSimulation.USERS, Integer.toString(users));
+        return measured(label, inputs);
     }
 
-    /** Closed loop through the gateway: {@code clients} callers, each sending the next command when answered. */
-    Result commands(int seconds, int clients) throws Exception {
-        return closedLoop("commands via gateway", seconds, clients, () -> {
-            HttpResponse<Void> r = Http.CLIENT.send(nextCommand(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() < 300;
-        });
+    /** Open loop at {@code rate} commands per second, sent on schedule whether or not answered. */
+    GatlingRun.Stats atRate(String label, int seconds, double rate) throws Exception {
+        Map<String, String> inputs = inputs(seconds);
+        inputs.put(WriteMixSimulation.RATE, String.format(Locale.ROOT, "%.3f", rate));
+        return measured(label, inputs);
+    }
+
+    private GatlingRun.Stats measured(String label, Map<String, String> inputs) throws Exception {
+        GatlingRun.Stats stats = GatlingRun.measure(WriteMixSimulation.class, label, inputs, gatlingResults);
+        nextAward += stats.requestsByName().getOrDefault(WriteMixSimulation.BADGE_AWARD, 0L).intValue() + AWARD_MARGIN;
+        return stats;
+    }
+
+    /**
+     * The mix's inputs, with a CSV of award pairs no earlier run used (each educator-badge pair can be awarded once;
+     * should a run outlast the district's free pairs, they wrap around and the repeated awards count as errors).
+     */
+    private Map<String, String> inputs(int seconds) throws Exception {
+        StringBuilder csv = new StringBuilder("educatorId,badgeId\n");
+        for (int i = nextAward; i < nextAward + awardsFor(seconds); i++) {
+            String[] pair = district.freeAward(i % district.freeAwards());
+            csv.append(pair[0]).append(',').append(pair[1]).append('\n');
+        }
+        Path awards = gatlingResults.resolve("awards-" + nextAward + ".csv");
+        Files.createDirectories(gatlingResults);
+        Files.writeString(awards, csv);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put(WriteMixSimulation.GATEWAY, platform.gateway());
+        inputs.put(WriteMixSimulation.DISTRICT, DistrictLoader.DISTRICT);
+        inputs.put(WriteMixSimulation.PLAN, district.planId());
+        inputs.put(WriteMixSimulation.MILESTONES, String.join(",", district.milestoneIds()));
+        inputs.put(WriteMixSimulation.MEASURES, String.join(",", district.measureIds()));
+        inputs.put(WriteMixSimulation.AWARDS, awards.toString());
+        inputs.put(WriteMixSimulation.SUPERINTENDENT_TOKEN, superintendent);
+        inputs.put(WriteMixSimulation.PD_STAFF_TOKEN, pdStaff);
+        inputs.put(WriteMixSimulation.SECONDS, Integer.toString(seconds));
+        return inputs;
+    }
+
+    /** Enough pairs for 2 awards in 5 commands at 1,000 commands/s (a user whose feeder runs dry stops). */
+    private static int awardsFor(int seconds) {
+        return 400 * seconds + AWARD_MARGIN;
     }
 
     /** Creates the scratch database once: the kit's Flyway scripts, so the same table, indexes and trigger. */
@@ -123,7 +124,7 @@ final class WriteLoad {
     }
 
     /** The same event rows inserted with plain JDBC, one per transaction, through a pool like the services'. */
-    Result rawInserts(int seconds, int clients) throws Exception {
+    ClosedLoop.Result rawInserts(int seconds, int clients) throws Exception {
         JacksonSerializer serializer = EventStoreWriter.axonSerializer();
         int prepared = 20_000;
         List<Object[]> rows = new ArrayList<>(prepared);
@@ -152,7 +153,7 @@ final class WriteLoad {
         config.setAutoCommit(false);
         AtomicInteger next = new AtomicInteger();
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            return closedLoop("raw JDBC insert of the same rows", seconds, clients, () -> {
+            ClosedLoop.Call insert = () -> {
                 Object[] row = rows.get(next.getAndIncrement() % prepared);
                 try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(EventStoreWriter.INSERT)) {
                     for (int i = 0; i < row.length; i++) {
@@ -162,72 +163,12 @@ final class WriteLoad {
                     c.commit();
                 }
                 return true;
-            });
+            };
+            ClosedLoop.run("raw JDBC insert (warm-up)", 2, clients, false, insert);
+            ClosedLoop.Result r = ClosedLoop.run("raw JDBC insert of the same rows", seconds, clients, false, insert);
+            System.out.printf(Locale.ROOT, "  %-44s %8.1f ok/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n", r.scenario(),
+                    r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
+            return r;
         }
-    }
-
-    interface Call {
-        boolean call() throws Exception;
-    }
-
-    static Result closedLoop(String name, int seconds, int clients, Call call) throws Exception {
-        // warm-up
-        runLoop(2, clients, call);
-        long t0 = System.nanoTime();
-        AtomicLong errors = new AtomicLong();
-        long[] merged = runLoop(seconds, clients, () -> {
-            boolean ok;
-            try {
-                ok = call.call();
-            } catch (Exception e) {
-                ok = false;
-            }
-            if (!ok) {
-                errors.incrementAndGet();
-            }
-            return ok;
-        });
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        Arrays.sort(merged);
-        Result r = new Result(name, merged.length - errors.get(), errors.get(), elapsed, percentile(merged, 0.5),
-                percentile(merged, 0.99));
-        System.out.printf(java.util.Locale.ROOT, "  %-40s %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n", name,
-                r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.errors());
-        return r;
-    }
-
-    private static long[] runLoop(int seconds, int clients, Call call) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> workers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            workers.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 12];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        call.call();
-                    } catch (Exception e) {
-                        // counted by the caller's wrapper
-                    }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = (System.nanoTime() - start) / 1000;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> w : workers) {
-            all.add(w.get());
-        }
-        pool.shutdown();
-        return all.stream().flatMapToLong(Arrays::stream).toArray();
-    }
-
-    static long percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 }
