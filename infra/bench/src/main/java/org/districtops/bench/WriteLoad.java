@@ -84,7 +84,8 @@ final class WriteLoad {
      */
     private Map<String, String> inputs(int seconds) throws Exception {
         StringBuilder csv = new StringBuilder("educatorId,badgeId\n");
-        for (int i = nextAward; i < nextAward + awardsFor(seconds); i++) {
+        int count = Math.min(awardsFor(seconds), district.freeAwards());
+        for (int i = nextAward; i < nextAward + count; i++) {
             String[] pair = district.freeAward(i % district.freeAwards());
             csv.append(pair[0]).append(',').append(pair[1]).append('\n');
         }
