@@ -286,6 +286,7 @@ public final class BenchRun {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         m.put("memoryGiB", DistrictLoader.round(os.getTotalMemorySize() / 1024.0 / 1024 / 1024));
         m.put("java", System.getProperty("java.version"));
+        m.put("serviceJavaOptions", Platform.serviceJavaOptions());
         m.put("loadAverageAtStart", loadAverage());
         m.put("note", "load generator, gateway, services, PostgreSQL and MongoDB share these cores; other work on the "
                 + "machine shows in the load average");

@@ -75,7 +75,18 @@ final class Platform implements AutoCloseable {
         env.put("DOP_GATEWAY_RATE_LIMIT_ENABLED", "false");
         env.put("DOP_GATEWAY_MAX_REQUEST_SIZE", "20MB");
         env.put("DOP_READY_TIMEOUT_SECONDS", "600");
+        env.put("DOP_SERVICE_JAVA_OPTS", serviceJavaOptions());
         return env;
+    }
+
+    /**
+     * JVM options of the services and the gateway under benchmark. The launcher's default stops at C1
+     * ({@code -XX:TieredStopAtLevel=1}) for a fast start of the demo; a benchmark measures the steady state a
+     * deployment runs, so the services get the full JIT here. {@code BENCH_SERVICE_JAVA_OPTS} overrides it.
+     */
+    static String serviceJavaOptions() {
+        String configured = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        return configured == null || configured.isBlank() ? "-XX:+UseSerialGC -Xss512k -Xmx512m" : configured.trim();
     }
 
     /** Starts the launcher and waits for its {@code PLATFORM READY} line; the wall time is the start-up figure. */

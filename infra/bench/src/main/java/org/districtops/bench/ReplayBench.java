@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class ReplayBench {
 
-    static final String JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m";
-
     record Result(String variant, long events, double seconds, double eventsPerSecond, boolean completed) {
     }
 
@@ -66,7 +64,7 @@ final class ReplayBench {
         String database = service + "_replay_" + variant.replaceAll("\\W", "_").toLowerCase(Locale.ROOT);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of(JAVA_OPTIONS.split(" ")));
+        command.addAll(List.of(Platform.serviceJavaOptions().split("\\s+")));
         command.add("-Ddop.read-side.database=" + database);
         command.addAll(extraOptions);
         command.add("-jar");
