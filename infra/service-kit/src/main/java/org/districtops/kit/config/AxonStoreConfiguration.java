@@ -107,12 +107,18 @@ public class AxonStoreConfiguration {
 
     /**
      * Fail fast when the read store is unreachable (the driver's default waits 30 s per operation), so a
-     * missing MongoDB pauses projections and fails reads quickly instead of hanging requests and shutdown.
+     * missing MongoDB pauses projections and fails reads quickly (503, see StoreOutages) instead of hanging
+     * requests and shutdown. A read timeout bounds a connection to a server that stopped answering.
      */
     @Bean
-    MongoClientSettingsBuilderCustomizer readSideTimeouts() {
-        return settings -> settings.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS));
+    MongoClientSettingsBuilderCustomizer readSideTimeouts(
+            @Value("${dop.read-side.server-selection-timeout:2s}") java.time.Duration serverSelection,
+            @Value("${dop.read-side.connect-timeout:2s}") java.time.Duration connect,
+            @Value("${dop.read-side.read-timeout:30s}") java.time.Duration read) {
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean
