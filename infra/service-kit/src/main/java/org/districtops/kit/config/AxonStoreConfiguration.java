@@ -29,7 +29,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import io.opentelemetry.api.OpenTelemetry;
+import org.districtops.kit.errors.StoreOutages;
 import org.districtops.kit.messaging.EventMetadataProvider;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.processing.ProcessorInstances;
 import org.districtops.kit.processing.ProcessorMetrics;
@@ -191,6 +196,7 @@ public class AxonStoreConfiguration {
                         // extend claims well within their timeout, also while no events arrive
                         .claimExtensionThreshold(processing.claimTimeout().toMillis() / 3)
                         .maxSegmentProvider(name -> instances.getObject().getMaxSegments(name)))
+                .registerDefaultDeadLetterPolicy(config -> AxonStoreConfiguration::deadLetterUnlessStoreOutage)
                 .registerDeadLetterQueueProvider(processingGroup -> config ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)
@@ -198,6 +204,23 @@ public class AxonStoreConfiguration {
                                 .serializer(eventSerializer)
                                 .transactionManager(transactionManager)
                                 .build());
+    }
+
+    /**
+     * An event whose handler failed because a store was unreachable is not dead-lettered: nothing is wrong with
+     * the event, and parking it would leave a hole in the projection once the store is back (nothing replays the
+     * queue automatically). Rethrowing makes the processor release its segment and retry from the same token, with
+     * Axon's back-off (0.5 s doubling up to 60 s), so the projection pauses and then catches up in order.
+     */
+    static EnqueueDecision<EventMessage<?>> deadLetterUnlessStoreOutage(DeadLetter<? extends EventMessage<?>> letter,
+                                                                         Throwable cause) {
+        if (StoreOutages.unavailablePart(cause).isPresent()) {
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Store unavailable while handling an event", cause);
+        }
+        return Decisions.enqueue(cause);
     }
 
     /**
