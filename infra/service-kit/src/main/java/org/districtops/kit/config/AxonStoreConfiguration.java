@@ -25,6 +25,12 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
@@ -91,6 +97,23 @@ public class AxonStoreConfiguration {
                 // PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505: a concurrent change
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(EVENT_SCHEMA)
+                .build();
+    }
+
+    /**
+     * Axon's query bus as its Spring Boot auto-configuration builds it, but without the transaction manager: that
+     * one opens a PostgreSQL transaction around every query, so with the event store down even reads of the MongoDB
+     * read side failed. Queries read the read side (or the event store read-only, which needs no transaction).
+     */
+    @Bean("queryBus")
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
     }
 
