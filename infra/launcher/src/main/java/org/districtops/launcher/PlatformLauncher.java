@@ -128,7 +128,7 @@ public final class PlatformLauncher {
                   District Operations Platform is ready in %.1f s:  %s
                   Public district page:  %s/districts/demo-district
                   Sign in (OIDC, %s): demo accounts superintendent, planner, pilotlead, pdstaff, educator, partner,
-                  auditor; password "demo"
+                  auditor, operator (platform-admin); password "demo"
                   Logs: %s   Stop: Ctrl-C
 
                 """, seconds, url, url, issuer, data.resolve("logs"));

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The callers of the authorization matrix: every role of the district under test, anonymous, an account of
- * ANOTHER district holding every role, and a partner user of another partner organisation.
+ * ANOTHER district holding every district role, a partner user of another partner organisation, and the platform
+ * operator ({@code platform-admin}).
  */
 public final class Principals {
 
@@ -36,6 +37,8 @@ public final class Principals {
             t.put("anonymous", null);
             t.put("other-district", TestTokens.tokenWithClaims(EDUCATOR_ID, OTHER_DISTRICT, Map.of("partner", PARTNER_ID), ALL_ROLES));
             t.put("other-partner", TestTokens.tokenWithClaims("rel-partner2-user", DISTRICT, Map.of("partner", OTHER_PARTNER_ID), "partner"));
+            // the platform operator: no district role, only platform operations (/admin/**)
+            t.put("platform-admin", TestTokens.token("rel-operator", DISTRICT, "platform-admin"));
             tokens = t;
         }
         return tokens;

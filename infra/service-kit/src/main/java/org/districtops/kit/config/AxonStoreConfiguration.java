@@ -25,11 +25,22 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import io.opentelemetry.api.OpenTelemetry;
+import org.districtops.kit.errors.StoreOutages;
 import org.districtops.kit.messaging.EventMetadataProvider;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.processing.ProcessorInstances;
 import org.districtops.kit.processing.ProcessorMetrics;
@@ -89,6 +100,23 @@ public class AxonStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's query bus as its Spring Boot auto-configuration builds it, but without the transaction manager: that
+     * one opens a PostgreSQL transaction around every query, so with the event store down even reads of the MongoDB
+     * read side failed. Queries read the read side (or the event store read-only, which needs no transaction).
+     */
+    @Bean("queryBus")
+    @Qualifier("localSegment")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
+    }
+
     /** Table and column names as created by db/kit/V1__axon_event_store.sql (snake case, like Axon's JPA). */
     static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -107,12 +135,18 @@ public class AxonStoreConfiguration {
 
     /**
      * Fail fast when the read store is unreachable (the driver's default waits 30 s per operation), so a
-     * missing MongoDB pauses projections and fails reads quickly instead of hanging requests and shutdown.
+     * missing MongoDB pauses projections and fails reads quickly (503, see StoreOutages) instead of hanging
+     * requests and shutdown. A read timeout bounds a connection to a server that stopped answering.
      */
     @Bean
-    MongoClientSettingsBuilderCustomizer readSideTimeouts() {
-        return settings -> settings.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS));
+    MongoClientSettingsBuilderCustomizer readSideTimeouts(
+            @Value("${dop.read-side.server-selection-timeout:2s}") java.time.Duration serverSelection,
+            @Value("${dop.read-side.connect-timeout:2s}") java.time.Duration connect,
+            @Value("${dop.read-side.read-timeout:30s}") java.time.Duration read) {
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean
@@ -185,6 +219,7 @@ public class AxonStoreConfiguration {
                         // extend claims well within their timeout, also while no events arrive
                         .claimExtensionThreshold(processing.claimTimeout().toMillis() / 3)
                         .maxSegmentProvider(name -> instances.getObject().getMaxSegments(name)))
+                .registerDefaultDeadLetterPolicy(config -> AxonStoreConfiguration::deadLetterUnlessStoreOutage)
                 .registerDeadLetterQueueProvider(processingGroup -> config ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)
@@ -192,6 +227,23 @@ public class AxonStoreConfiguration {
                                 .serializer(eventSerializer)
                                 .transactionManager(transactionManager)
                                 .build());
+    }
+
+    /**
+     * An event whose handler failed because a store was unreachable is not dead-lettered: nothing is wrong with
+     * the event, and parking it would leave a hole in the projection once the store is back (nothing replays the
+     * queue automatically). Rethrowing makes the processor release its segment and retry from the same token, with
+     * Axon's back-off (0.5 s doubling up to 60 s), so the projection pauses and then catches up in order.
+     */
+    static EnqueueDecision<EventMessage<?>> deadLetterUnlessStoreOutage(DeadLetter<? extends EventMessage<?>> letter,
+                                                                         Throwable cause) {
+        if (StoreOutages.unavailablePart(cause).isPresent()) {
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Store unavailable while handling an event", cause);
+        }
+        return Decisions.enqueue(cause);
     }
 
     /**

@@ -18,14 +18,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Admin rebuild of the read side (see docs/runbooks/replay.md). Superintendents and platform admins may start it:
- * it changes no fact, only re-derives views, but it loads the service. Auditors observe and do not operate.
+ * Admin rebuild of the read side (see docs/runbooks/replay.md). Only a platform operator ({@code platform-admin})
+ * may start or watch it: it changes no fact, but it re-derives every district's views on a shared deployment and
+ * loads the service, so it is not a district's decision (a superintendent acts for one district only).
  */
 @RestController
 public class RebuildController {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
-    static final Set<String> OPERATORS = Set.of("superintendent", "platform-admin");
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    static final Set<String> OPERATORS = Set.of(PLATFORM_ADMIN);
 
     private final ProjectionRebuilds rebuilds;
 
@@ -40,7 +42,7 @@ public class RebuildController {
         return rebuilds.projections();
     }
 
-    @Operation(summary = "Rebuild one projection (processingGroup) or all into new collections, then switch over (superintendent, platform-admin)")
+    @Operation(summary = "Rebuild one projection (processingGroup) or all into new collections, then switch over (platform-admin)")
     @PostMapping("/admin/read-side/rebuilds")
     public ResponseEntity<RebuildStatus> start(@RequestParam(required = false) String processingGroup) {
         Actor actor = ActorResolver.requireRole(OPERATORS);

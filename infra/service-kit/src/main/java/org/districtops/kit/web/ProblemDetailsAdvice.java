@@ -10,6 +10,7 @@ import org.districtops.kit.errors.ForbiddenException;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
 import org.districtops.kit.errors.StateConflictException;
+import org.districtops.kit.errors.StoreOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every error leaves the service as RFC 9457 problem+json. Validation problems name the field in
@@ -43,6 +45,8 @@ import java.util.Map;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** What a client should wait before retrying after a store outage (the stores' own timeouts are about 2 s). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** One field-level complaint. */
     public record FieldProblem(String field, String message) {
@@ -179,9 +183,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        Optional<StoreOutages.Part> down = StoreOutages.unavailablePart(ex);
+        if (down.isPresent()) {
+            return storeUnavailable(down.get(), ex);
+        }
         log.error("Unexpected error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; the request was not applied.");
+    }
+
+    /**
+     * A store that cannot be reached is a temporary outage, not a bug: 503 with Retry-After, naming the part
+     * (the request was not applied). Logged without a stack trace: the outage, not the code, is the news.
+     */
+    ResponseEntity<Object> storeUnavailable(StoreOutages.Part part, Exception ex) {
+        log.warn("Answering 503: the {} is unavailable ({})", part.label(), rootMessage(ex));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + part.label() + " is unavailable; the request was not applied. Try again shortly.");
+        body.setTitle(capitalized(part.label()) + " unavailable");
+        body.setProperty("unavailable", part.label());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(body);
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ProblemDetail invalid(List<FieldProblem> errors) {

@@ -143,7 +143,11 @@ public final class OpportunityViews {
                         .toList(), p.completed, p.rating, p.comments);
     }
 
-    /** Per school: placements (students) below 10 are "<10" and that school's confirmed hours are withheld. */
+    /**
+     * Per school: placements (students) below 10 are "<10" and that school's confirmed hours are withheld; larger
+     * figures are bands (placements of 10, hours of 100: {@link SmallCells}), so comparing two days' answers never
+     * reveals how many students were placed in between when that is under 10.
+     */
     static PartnershipFigures figures(String districtId, List<ListingState> board, List<ListingState> all) {
         Map<ListingType, Integer> byType = new EnumMap<>(ListingType.class);
         Map<String, Integer> byPathway = new TreeMap<>();
@@ -164,7 +168,7 @@ public final class OpportunityViews {
         List<PartnershipFigures.School> schools = new ArrayList<>();
         placements.forEach((school, count) -> schools.add(new PartnershipFigures.School(school, SmallCells.count(count),
                 count < SmallCells.DEFAULT_THRESHOLD ? "withheld (<" + SmallCells.DEFAULT_THRESHOLD + " students)"
-                        : hours.get(school).stripTrailingZeros().toPlainString())));
+                        : SmallCells.hours(hours.get(school)))));
         return new PartnershipFigures(districtId, byType, byPathway, schools);
     }
 }

@@ -32,8 +32,9 @@ import static org.districtops.pd.web.PdRequests.DISTRICT_ID;
 /**
  * Public PD figures, aggregates only: educators holding each badge, and per school the educators with a badge
  * and their PD hours, and per condition for scale (of the plan goals the badges align to) the educators and PD
- * hours. Counts below 10 show as "&lt;10"; when a table has exactly one such cell, the next
- * smallest is also withheld ("suppressed") so the hidden count cannot be derived from the published total.
+ * hours. Counts below 10 show as "&lt;10", larger counts as bands of 10 and hours as bands of 100
+ * ({@link SmallCells}: no difference of two answers reveals a group under 10); when a table has exactly one such
+ * cell, the next smallest is also withheld ("suppressed") so the hidden count cannot be derived from the total.
  */
 @RestController
 @Validated
@@ -105,7 +106,9 @@ public class PublicFiguresController {
         body.put("byCondition", goals.isPresent()
                 ? table(holdersByCondition, k -> k, "condition", "conditionName", hoursByCondition) : "unavailable");
         body.put("note", "Counts below " + SmallCells.DEFAULT_THRESHOLD + " show as \"<" + SmallCells.DEFAULT_THRESHOLD
-                + "\"; a second cell is withheld (\"" + SUPPRESSED + "\") where one hidden count could be derived from the total.");
+                + "\", larger ones as bands (\"10-19\") and hours as bands of " + SmallCells.HOURS_BAND
+                + ", so that no difference between two answers reveals a small group; a second cell is withheld (\""
+                + SUPPRESSED + "\") where one hidden count could be derived from the total.");
         return body;
     }
 
@@ -129,7 +132,7 @@ public class PublicFiguresController {
             cell.put("educators", withheld ? SUPPRESSED : SmallCells.count(n));
             if (hours.containsKey(row.getKey())) {
                 cell.put("pdHours", withheld || n < SmallCells.DEFAULT_THRESHOLD ? SUPPRESSED
-                        : Double.toString(hours.get(row.getKey())));
+                        : SmallCells.hours(hours.get(row.getKey())));
             }
             out.add(cell);
         }

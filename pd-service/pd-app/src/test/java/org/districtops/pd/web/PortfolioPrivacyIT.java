@@ -135,16 +135,64 @@ class PortfolioPrivacyIT {
         award(small, all.get(0));
         award(small, all.get(12));
         JsonNode figures = api.await("/public/districts/" + district + "/pd-figures", null,
-                f -> "15".equals(f.get("educatorsWithABadge").asString()) && f.get("byBadge").size() == 3
+                f -> "10-19".equals(f.get("educatorsWithABadge").asString()) && f.get("byBadge").size() == 3
+                        && f.get("byBadge").toString().contains("Small badge")
                         && f.toString().contains("school-b"));
         JsonNode byBadge = figures.get("byBadge");
         assertThat(cell(byBadge, "badge", "Small badge").get("educators").asString()).isEqualTo("<10");
         assertThat(cell(byBadge, "badge", "Medium badge").get("educators").asString()).isEqualTo("suppressed");
-        assertThat(cell(byBadge, "badge", "Big badge").get("educators").asString()).isEqualTo("15");
+        assertThat(cell(byBadge, "badge", "Big badge").get("educators").asString()).isEqualTo("10-19"); // 15: a band
+        // school-b's 3 are "<10", so school-a's 12 are withheld too: the total (a band) minus it would narrow them
+        assertThat(cell(bySchool(figures), "school", "school-a").get("educators").asString()).isEqualTo("suppressed");
         JsonNode bySchool = figures.get("bySchool");
         assertThat(cell(bySchool, "school", "school-b").get("educators").asString()).isEqualTo("<10");
         assertThat(cell(bySchool, "school", "school-b").get("pdHours").asString()).isEqualTo("suppressed");
         assertThat(figures.toString()).doesNotContain(all.get(0)).doesNotContain("Privacy");
+    }
+
+    /**
+     * Issue 10: a group of 12 badge holders grows to 15. Both days' answers are published, and neither of them nor
+     * their difference reveals the 3 who earned the badge in between (counts are bands of 10, hours bands of 100).
+     */
+    @Test
+    void aGroupOfTwelveGrowingToFifteenRevealsNeitherTheThreeNorTheirHours() throws Exception {
+        ApiClient api = api();
+        String badge = badge("Growth badge");
+        List<String> educators = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            educators.add(educator("G" + i, "school-growth"));
+        }
+        for (String e : educators.subList(0, 12)) {
+            award(badge, e);
+        }
+        String figuresPath = "/public/districts/" + district + "/pd-figures";
+        JsonNode before = api.await(figuresPath, null, f -> f.get("byBadge").size() == 1
+                && "10-19".equals(f.get("educatorsWithABadge").asString()));
+        awaitAwards(12);
+        before = body(api.get(figuresPath, null), 200);
+        for (String e : educators.subList(12, 15)) {
+            award(badge, e);
+        }
+        awaitAwards(15);
+        JsonNode after = body(api.get(figuresPath, null), 200);
+
+        assertThat(before.get("educatorsWithABadge").asString()).isEqualTo("10-19");
+        assertThat(after.toString()).as("the same answer before and after: no difference to take")
+                .isEqualTo(before.toString());
+        assertThat(cell(after.get("byBadge"), "badge", "Growth badge").get("educators").asString()).isEqualTo("10-19");
+        JsonNode school = cell(bySchool(after), "school", "school-growth");
+        assertThat(school.get("educators").asString()).isEqualTo("10-19");
+        assertThat(school.get("pdHours").asString()).as("36 h and 45 h: one band").isEqualTo("<100");
+        assertThat(after.toString()).doesNotContain("\"12\"").doesNotContain("\"15\"").doesNotContain("\"3\"");
+    }
+
+    /** Awards are counted by the staff's list, which shows them exactly (staff may see them). */
+    private void awaitAwards(int count) throws Exception {
+        api().await("/districts/" + district + "/awards", staff, list -> list.size() == count);
+    }
+
+    private static JsonNode bySchool(JsonNode figures) {
+        return figures.get("bySchool");
     }
 
     private static JsonNode cell(JsonNode table, String key, String value) {

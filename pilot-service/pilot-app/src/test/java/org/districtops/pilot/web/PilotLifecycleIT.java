@@ -16,9 +16,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.districtops.testsupport.ApiClient.assertProblem;
 import static org.districtops.testsupport.ApiClient.body;
 
@@ -145,6 +150,39 @@ class PilotLifecycleIT {
         JsonNode checked = api().await("/public/districts/" + district + "/pilots/" + pilot, null,
                 p -> "VERIFIED".equals(p.get("alignment").asString()));
         assertThat(checked.get("goalIds").get(0).asString()).isEqualTo("g-1");
+    }
+
+    /**
+     * Issue 10, another service down: vision-service hangs (accepts, never answers). Proposals still answer within
+     * the client's bounded budget (2 s per attempt, 2 attempts) and, once the circuit breaker has opened, at once —
+     * the pilot service never waits on vision per request or runs out of threads; the proposals are UNVERIFIED and
+     * are checked once vision answers again.
+     */
+    @Test
+    void whileVisionHangsProposalsStayFastAndAreCheckedOnceItIsBack() throws Exception {
+        vision.silent(true);
+        List<String> pilots = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> proposed = assertTimeoutPreemptively(Duration.ofSeconds(8),
+                        () -> api().post("/districts/" + district + "/pilots", lead, proposal("Hung vision", "[\"g-1\"]")));
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                JsonNode body = body(proposed, 201);
+                assertThat(body.get("alignment").asString()).isEqualTo("UNVERIFIED");
+                pilots.add(body.get("pilotId").asString());
+            }
+        } finally {
+            vision.silent(false);
+        }
+        LoggerFactory.getLogger(PilotLifecycleIT.class).info("Proposals while vision-service hangs took {} ms", millis);
+        assertThat(millis.subList(millis.size() - 2, millis.size())).as("breaker open: no wait on vision, " + millis)
+                .allSatisfy(ms -> assertThat(ms).isLessThan(1_500));
+        for (String pilot : pilots) {
+            api().await("/public/districts/" + district + "/pilots/" + pilot, null,
+                    p -> "VERIFIED".equals(p.get("alignment").asString()));
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.districtops.testsupport.ApiClient.body;
  */
 class ReadSideRebuildIT extends AuditITSupport {
 
-    private final String admin = TestTokens.token("sup-1", "av-admin", "superintendent");
+    private final String admin = TestTokens.token("operator-1", "av-admin", "platform-admin");
 
     @Test
     void aRebuildServesTheOldViewMeanwhileThenSwitchesToAnIdenticalOne() throws Exception {
@@ -77,6 +77,10 @@ class ReadSideRebuildIT extends AuditITSupport {
     void oneProjectionCanBeRebuiltAndOnlyOperatorsMayStartOne() throws Exception {
         assertThat(api.post("/admin/read-side/rebuilds", TestTokens.token("aud-1", district, "auditor"), null)
                 .statusCode()).isEqualTo(403);
+        // a superintendent acts for one district; a rebuild re-derives every district's views (issue 10)
+        String superintendentOfADistrict = TestTokens.token("sup-1", district, "superintendent");
+        assertThat(api.post("/admin/read-side/rebuilds", superintendentOfADistrict, null).statusCode()).isEqualTo(403);
+        assertThat(api.get("/admin/read-side/projections", superintendentOfADistrict).statusCode()).isEqualTo(403);
         assertThat(api.post("/admin/read-side/rebuilds", null, null).statusCode()).isEqualTo(401);
         ApiClient.assertProblem(api.post("/admin/read-side/rebuilds?processingGroup=nope", admin, null), 400,
                 "processingGroup");
