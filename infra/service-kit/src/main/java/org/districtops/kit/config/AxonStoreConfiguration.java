@@ -75,14 +75,13 @@ public class AxonStoreConfiguration {
      */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(AggregateSnapshots.serializer())
                 // PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505: a concurrent change
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(EVENT_SCHEMA)
@@ -181,6 +180,9 @@ public class AxonStoreConfiguration {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .initialSegmentCount(processing.segments())
+                        // one token update (and one unit of work) per batch instead of per event; the
+                        // projections are idempotent, so a batch redelivered after a failure changes nothing
+                        .batchSize(processing.batchSize())
                         .tokenClaimInterval(processing.tokenClaimInterval().toMillis())
                         // extend claims well within their timeout, also while no events arrive
                         .claimExtensionThreshold(processing.claimTimeout().toMillis() / 3)
