@@ -33,6 +33,7 @@ import org.districtops.kit.messaging.EventMetadataProvider;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.processing.ProcessorInstances;
 import org.districtops.kit.processing.ProcessorMetrics;
+import org.districtops.kit.processing.PromptEventStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine on the pooled DataSource, schema by
@@ -177,8 +179,12 @@ public class AxonStoreConfiguration {
                                              Serializer serializer, TransactionManager transactionManager,
                                              ProcessingProperties processing,
                                              ObjectProvider<ProcessorInstances> instances) {
+        // one wake-up timer for all processors of this service, stopped with Axon
+        AtomicReference<PromptEventStreams> eventSource = new AtomicReference<>();
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .messageSource(eventSource.updateAndGet(current -> current != null ? current
+                                : started(new PromptEventStreams(config.eventStore(), processing.wakeUpInterval()), config)))
                         .initialSegmentCount(processing.segments())
                         // one token update (and one unit of work) per batch instead of per event; the
                         // projections are idempotent, so a batch redelivered after a failure changes nothing
@@ -194,6 +200,11 @@ public class AxonStoreConfiguration {
                                 .serializer(eventSerializer)
                                 .transactionManager(transactionManager)
                                 .build());
+    }
+
+    private static PromptEventStreams started(PromptEventStreams streams, org.axonframework.config.Configuration config) {
+        config.onShutdown(streams::close);
+        return streams;
     }
 
     /**
