@@ -44,6 +44,7 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.districtops.kit.processing.ProcessingProperties;
 import org.districtops.kit.processing.ProcessorInstances;
 import org.districtops.kit.processing.ProcessorMetrics;
+import org.districtops.kit.processing.PromptEventStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +57,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Axon's stores: events in PostgreSQL (Axon's JdbcEventStorageEngine on the pooled DataSource, schema by
@@ -86,14 +88,13 @@ public class AxonStoreConfiguration {
      */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(axonTransactionManager)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(AggregateSnapshots.serializer())
                 // PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505: a concurrent change
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(EVENT_SCHEMA)
@@ -212,9 +213,16 @@ public class AxonStoreConfiguration {
                                              Serializer serializer, TransactionManager transactionManager,
                                              ProcessingProperties processing,
                                              ObjectProvider<ProcessorInstances> instances) {
+        // one wake-up timer for all processors of this service, stopped with Axon
+        AtomicReference<PromptEventStreams> eventSource = new AtomicReference<>();
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .messageSource(eventSource.updateAndGet(current -> current != null ? current
+                                : started(new PromptEventStreams(config.eventStore(), processing.wakeUpInterval()), config)))
                         .initialSegmentCount(processing.segments())
+                        // one token update (and one unit of work) per batch instead of per event; the
+                        // projections are idempotent, so a batch redelivered after a failure changes nothing
+                        .batchSize(processing.batchSize())
                         .tokenClaimInterval(processing.tokenClaimInterval().toMillis())
                         // extend claims well within their timeout, also while no events arrive
                         .claimExtensionThreshold(processing.claimTimeout().toMillis() / 3)
@@ -227,6 +235,11 @@ public class AxonStoreConfiguration {
                                 .serializer(eventSerializer)
                                 .transactionManager(transactionManager)
                                 .build());
+    }
+
+    private static PromptEventStreams started(PromptEventStreams streams, org.axonframework.config.Configuration config) {
+        config.onShutdown(streams::close);
+        return streams;
     }
 
     /**

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         before = {AxonAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
         EventProcessingAutoConfiguration.class, OpenTelemetryAutoConfiguration.class})
 @EnableConfigurationProperties({ReadSideProperties.class, ProcessingProperties.class})
-@Import({AxonStoreConfiguration.class, ResourceServerConfiguration.class, AuditConfiguration.class,
+@Import({AxonStoreConfiguration.class, AggregateSnapshots.class, ResourceServerConfiguration.class, AuditConfiguration.class,
         AuditViewConfiguration.class})
 public class ServiceKitAutoConfiguration {
 

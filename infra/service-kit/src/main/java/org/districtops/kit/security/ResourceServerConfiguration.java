@@ -6,6 +6,8 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -16,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -24,6 +27,9 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 public class ResourceServerConfiguration {
+
+    /** Bounds the verified-token cache: at most this many distinct live tokens are remembered. */
+    static final long MAX_CACHED_TOKENS = 10_000;
 
     /**
      * Tokens must be signed by a key of the configured JWKS, unexpired, and issued by the configured issuer
@@ -38,8 +44,10 @@ public class ResourceServerConfiguration {
         timeouts.setReadTimeout(Duration.ofSeconds(5));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).restOperations(new RestTemplate(timeouts))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuer);
+        decoder.setJwtValidator(validator);
+        // a verified signature is remembered per token until it expires; expiry and issuer are checked every time
+        return new CachingJwtDecoder(decoder, validator, Clock.systemUTC(), MAX_CACHED_TOKENS);
     }
 
     @Bean

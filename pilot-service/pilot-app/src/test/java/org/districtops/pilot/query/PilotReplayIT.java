@@ -62,9 +62,11 @@ class PilotReplayIT {
         commands.send(new AmendCriteria(pilot, criteria, "Clarified the rule"), lead);
         commands.send(new DecidePilot(pilot, Decision.SCALE, "Beat matched classrooms"), lead);
 
-        Views original = ProjectionReplay.await(this::views, v -> v.menu().size() == 1);
         StreamingEventProcessor processor = processing
                 .eventProcessor(PilotProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        // the decision shows on the menu and the board in separate writes: wait for both, and for the processor
+        Views original = ProjectionReplay.await(this::views, v -> v.menu().size() == 1 && !v.board().isEmpty()
+                && v.board().get(0).lastDecision() != null && ProjectionReplay.caughtUp(processor));
 
         ProjectionReplay.replay(processor, () -> { });
         assertThat(ProjectionReplay.await(this::views, v -> ProjectionReplay.caughtUp(processor))).isEqualTo(original);

@@ -5,7 +5,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.districtops.kit.config.AggregateSnapshots;
 import org.districtops.kit.errors.ForbiddenException;
 import org.districtops.kit.errors.InputChecks;
 import org.districtops.kit.errors.InvalidInputException;
@@ -28,8 +30,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A district's strategic plan: goals, their measures and milestones, and every dated change to them.
  * Validates, then applies events; state changes only in the event sourcing handlers, so replaying the
  * events always rebuilds the same plan. Command handlers return the plan's new version (its ETag).
+ *
+ * <p>A plan collects hundreds of updates over its life, so it is loaded from a snapshot plus the events after it
+ * ({@link AggregateSnapshots}). Raise the {@code @Revision} whenever a field is added, removed or changes meaning:
+ * snapshots of another revision are then ignored and the plan is replayed from its events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@Revision("1")
 public class StrategicPlan {
 
     static final int MAX_PLAN_YEARS = 10;

@@ -6,12 +6,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.districtops.kit.readside.ReadSideGuard;
 import org.districtops.vision.api.*;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,12 @@ import java.util.function.Consumer;
  * The read model of strategic plans, one MongoDB document per plan holding its goals, measures, milestones,
  * updates and public change log. Idempotent under at-least-once delivery: each document remembers the sequence
  * number of the last event applied, and a change is written only over an older version.
+ *
+ * <p>The frequent events (goals, measures, milestones added; progress and measure values recorded) append to one
+ * array of the document with a single {@code $push} update, without reading it: a plan's document grows with its
+ * history, and reading and replacing all of it per event made the projection's work quadratic over a plan's life.
+ * The rare corrections (targets, baselines, due dates, health overrides) still read, change and replace it.
+ * Both build their parts with the same methods that {@link #mutation} (and so {@link PlanHistory}) uses.
  */
 @Component
 @ProcessingGroup(PublicPlanProjection.PROCESSING_GROUP)
@@ -53,27 +62,33 @@ public class PublicPlanProjection {
 
     @EventHandler
     void on(PlanGoalAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+        append(event.districtId(), event.planId(), sequence, at, "goals", goal(event), List.of());
     }
 
     @EventHandler
     void on(MeasureAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+        append(event.districtId(), event.planId(), sequence, at, "goals.$[g].measures", measure(event),
+                List.of(Filters.eq("g.goalId", event.goalId())));
     }
 
     @EventHandler
     void on(MilestoneAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+        append(event.districtId(), event.planId(), sequence, at, "goals.$[g].milestones", milestone(event),
+                List.of(Filters.eq("g.goalId", event.goalId())));
     }
 
     @EventHandler
     void on(MilestoneProgressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+        append(event.districtId(), event.planId(), sequence, at, "goals.$[g].milestones.$[m].updates", update(event),
+                List.of(Filters.eq("g.milestones.milestoneId", event.milestoneId()),
+                        Filters.eq("m.milestoneId", event.milestoneId())));
     }
 
     @EventHandler
     void on(MeasureValueRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.districtId(), event.planId(), sequence, at, mutation(event, at));
+        append(event.districtId(), event.planId(), sequence, at, "goals.$[g].measures.$[m].values", value(event),
+                List.of(Filters.eq("g.measures.measureId", event.measureId()),
+                        Filters.eq("m.measureId", event.measureId())));
     }
 
     @EventHandler
@@ -114,50 +129,19 @@ public class PublicPlanProjection {
     /** What a later event of a plan does to its document, or null for events this view ignores. */
     static Consumer<Document> mutation(Object payload, Instant at) {
         if (payload instanceof PlanGoalAdded event) {
-            return plan -> goals(plan).add(new Document("goalId", event.goalId())
-                    .append("title", event.title())
-                    .append("description", event.description())
-                    .append("conditions", event.conditions().stream().map(Enum::name).toList())
-                    .append("measures", new ArrayList<Document>())
-                    .append("milestones", new ArrayList<Document>()));
+            return plan -> goals(plan).add(goal(event));
         }
         if (payload instanceof MeasureAdded event) {
-            return plan -> list(find(goals(plan), "goalId", event.goalId()), "measures")
-                    .add(new Document("measureId", event.measureId())
-                            .append("name", event.name())
-                            .append("unit", event.unit())
-                            .append("direction", event.direction().name())
-                            .append("baselineValue", event.baselineValue())
-                            .append("baselineDate", event.baselineDate().toString())
-                            .append("targets", new ArrayList<>(event.targets().stream()
-                                    .map(t -> new Document("year", t.year()).append("value", t.value())).toList()))
-                            .append("values", new ArrayList<Document>()));
+            return plan -> list(find(goals(plan), "goalId", event.goalId()), "measures").add(measure(event));
         }
         if (payload instanceof MilestoneAdded event) {
-            return plan -> list(find(goals(plan), "goalId", event.goalId()), "milestones")
-                    .add(new Document("milestoneId", event.milestoneId())
-                            .append("title", event.title())
-                            .append("ownerId", event.owner().id())
-                            .append("ownerName", event.owner().name())
-                            .append("collaborators", event.collaborators())
-                            .append("start", event.start().toString())
-                            .append("due", event.due().toString())
-                            .append("weight", event.weight())
-                            .append("updateCadenceDays", event.updateCadenceDays())
-                            .append("updates", new ArrayList<Document>()));
+            return plan -> list(find(goals(plan), "goalId", event.goalId()), "milestones").add(milestone(event));
         }
         if (payload instanceof MilestoneProgressRecorded event) {
-            return plan -> list(milestone(plan, event.milestoneId()), "updates")
-                    .add(new Document("asOf", event.asOf().toString())
-                            .append("percentComplete", event.percentComplete())
-                            .append("status", event.status().name())
-                            .append("narrative", event.narrative()));
+            return plan -> list(milestone(plan, event.milestoneId()), "updates").add(update(event));
         }
         if (payload instanceof MeasureValueRecorded event) {
-            return plan -> list(measure(plan, event.measureId()), "values")
-                    .add(new Document("asOf", event.asOf().toString())
-                            .append("value", event.value())
-                            .append("narrative", event.narrative()));
+            return plan -> list(measure(plan, event.measureId()), "values").add(value(event));
         }
         if (payload instanceof MeasureTargetChanged event) {
             return plan -> {
@@ -204,6 +188,53 @@ public class PublicPlanProjection {
             };
         }
         return null;
+    }
+
+    private static Document goal(PlanGoalAdded event) {
+        return new Document("goalId", event.goalId())
+                .append("title", event.title())
+                .append("description", event.description())
+                .append("conditions", event.conditions().stream().map(Enum::name).toList())
+                .append("measures", new ArrayList<Document>())
+                .append("milestones", new ArrayList<Document>());
+    }
+
+    private static Document measure(MeasureAdded event) {
+        return new Document("measureId", event.measureId())
+                .append("name", event.name())
+                .append("unit", event.unit())
+                .append("direction", event.direction().name())
+                .append("baselineValue", event.baselineValue())
+                .append("baselineDate", event.baselineDate().toString())
+                .append("targets", new ArrayList<>(event.targets().stream()
+                        .map(t -> new Document("year", t.year()).append("value", t.value())).toList()))
+                .append("values", new ArrayList<Document>());
+    }
+
+    private static Document milestone(MilestoneAdded event) {
+        return new Document("milestoneId", event.milestoneId())
+                .append("title", event.title())
+                .append("ownerId", event.owner().id())
+                .append("ownerName", event.owner().name())
+                .append("collaborators", event.collaborators())
+                .append("start", event.start().toString())
+                .append("due", event.due().toString())
+                .append("weight", event.weight())
+                .append("updateCadenceDays", event.updateCadenceDays())
+                .append("updates", new ArrayList<Document>());
+    }
+
+    private static Document update(MilestoneProgressRecorded event) {
+        return new Document("asOf", event.asOf().toString())
+                .append("percentComplete", event.percentComplete())
+                .append("status", event.status().name())
+                .append("narrative", event.narrative());
+    }
+
+    private static Document value(MeasureValueRecorded event) {
+        return new Document("asOf", event.asOf().toString())
+                .append("value", event.value())
+                .append("narrative", event.narrative());
     }
 
     @QueryHandler
@@ -254,6 +285,21 @@ public class PublicPlanProjection {
         plan.put("version", sequence);
         plan.put("updatedAt", Date.from(at));
         plans.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence)), plan);
+    }
+
+    /**
+     * Appends {@code element} to the array at {@code path} (its {@code $[name]} placeholders chosen by
+     * {@code arrayFilters}) in one update, only over an older version: replays and redeliveries change nothing.
+     */
+    private void append(String districtId, String planId, long sequence, Instant at, String path, Document element,
+                        List<Bson> arrayFilters) {
+        UpdateOptions options = new UpdateOptions();
+        if (!arrayFilters.isEmpty()) {
+            options.arrayFilters(arrayFilters);
+        }
+        plans.updateOne(Filters.and(Filters.eq("_id", id(districtId, planId)), Filters.lt("version", sequence)),
+                Updates.combine(Updates.push(path, element), Updates.set("version", sequence),
+                        Updates.set("updatedAt", Date.from(at))), options);
     }
 
     private static void logChange(Document plan, Instant at, String kind, String itemId, String itemName, String from,
