@@ -135,16 +135,11 @@ public final class BenchRun {
             }
             ReplayBench.Result defaults = safely("axon defaults", () -> ReplayBench.rebuild(platform, "pd",
                     "axon defaults", ReplayBench.axonDefaults(processors), maxSeconds, work));
-            ReplayBench.Result batched = safely("batch 100", () -> ReplayBench.rebuild(platform, "pd", "batch 100",
-                    ReplayBench.batched(processors, 100), maxSeconds, work));
             replay.put("rawSequentialRead", ReplayBench.asMap(rawRead));
             replay.put("platformSettings", ReplayBench.asMap(shipped));
             replay.put("axonDefaults", ReplayBench.asMap(defaults));
-            replay.put("batchSize100", ReplayBench.asMap(batched));
             replay.put("ratioToRawRead", DistrictLoader.round(shipped.eventsPerSecond() / rawRead.eventsPerSecond()));
             replay.put("ratioToAxonDefaults", DistrictLoader.round(shipped.eventsPerSecond() / defaults.eventsPerSecond()));
-            replay.put("batch100RatioToRawRead", DistrictLoader.round(batched.eventsPerSecond() / rawRead.eventsPerSecond()));
-            replay.put("batch100RatioToAxonDefaults", DistrictLoader.round(batched.eventsPerSecond() / defaults.eventsPerSecond()));
             result.put("replay", replay);
             footprint.put("rssMiBAtEnd", platform.residentMemory());
             gatlingInfo.put("reports", reports(home, gatling));

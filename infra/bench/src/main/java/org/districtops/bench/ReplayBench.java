@@ -152,17 +152,6 @@ final class ReplayBench {
         return options;
     }
 
-    /** Pooled processors with a larger batch: one Mongo round of writes and one token update per 100 events. */
-    static List<String> batched(Iterable<String> processors, int batchSize) {
-        List<String> options = new ArrayList<>();
-        for (String p : processors) {
-            String prefix = "-Daxon.eventhandling.processors." + p + ".";
-            options.add(prefix + "mode=pooled");
-            options.add(prefix + "batch-size=" + batchSize);
-        }
-        return options;
-    }
-
     static List<String> processors(Platform platform, String service) throws Exception {
         List<String> names = new ArrayList<>();
         platform.readSide(service).properties().forEach(e -> {

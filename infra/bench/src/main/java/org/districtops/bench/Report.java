@@ -97,10 +97,6 @@ final class Report {
                 f(rp.get("rawSequentialRead").get("eventsPerSecond").asDouble()),
                 f(rp.get("axonDefaults").get("eventsPerSecond").asDouble()), f(toRaw), f(toDefaults),
                 verdict(toRaw >= 0.5 && toDefaults >= 10)));
-        b.append(String.format(Locale.ROOT, "| 3b. same, processors at batch size 100 (not shipped) | as 3 | %s events/s | as 3 "
-                        + "| %s× raw, %s× defaults | %s |%n", f(rp.get("batchSize100").get("eventsPerSecond").asDouble()),
-                f(rp.get("batch100RatioToRawRead").asDouble()), f(rp.get("batch100RatioToAxonDefaults").asDouble()),
-                verdict(rp.get("batch100RatioToRawRead").asDouble() >= 0.5 && rp.get("batch100RatioToAxonDefaults").asDouble() >= 10)));
         double adds = read1.get("gatewayAddsP50Ms").asDouble();
         b.append(String.format(Locale.ROOT, "| 4. plan dashboard via gateway, 1 client | gateway adds ≤ 2 ms at p50 | %s req/s, "
                         + "p50 %s ms, p99 %s ms | direct %s req/s, p50 %s ms, p99 %s ms; static file %s req/s, p50 %s ms "
@@ -196,8 +192,6 @@ final class Report {
                 new Ratio("write: gateway ÷ raw insert", r.get("write").get("ratio").asDouble(), 0.3),
                 new Ratio("replay ÷ raw read", rp.get("ratioToRawRead").asDouble(), 0.5),
                 new Ratio("replay ÷ Axon defaults", rp.get("ratioToAxonDefaults").asDouble(), 10),
-                new Ratio("replay batch 100 ÷ raw read", rp.get("batch100RatioToRawRead").asDouble(), 0.5),
-                new Ratio("replay batch 100 ÷ Axon defaults", rp.get("batch100RatioToAxonDefaults").asDouble(), 10),
                 new Ratio("dashboard: 2 ms ÷ gateway's added p50", 2 / Math.max(0.01,
                         read1.get("gatewayAddsP50Ms").asDouble()), 1));
         int width = 900;
