@@ -47,7 +47,7 @@
           if (session && (session.sub || session.username || session.name)) {
             return {
               sub: session.sub || session.username, name: session.name || session.sub, district: session.district,
-              roles: session.roles || [], partner: session.partner || null
+              roles: session.roles || [], partner: session.partner || null, educatorId: session.educatorId || null
             };
           }
           const claims = demoClaims();
@@ -148,7 +148,10 @@
     const main = document.getElementById('page-body');
     me().then(function (user) {
       if (slot) {
-        slot.textContent = user ? 'Signed in as ' + user.name + ' (' + (user.roles || []).join(', ') + ')' : 'Not signed in';
+        slot.textContent = user ? 'Signed in as ' + user.name + ' (' + (user.roles || []).join(', ') + ') ' : 'Not signed in';
+        if (user) {
+          slot.appendChild(signOutButton());
+        }
       }
       if (!user) {
         const box = Dop.emptyState('Please sign in', 'This page is for district staff and partners.');
@@ -191,8 +194,39 @@
     });
   }
 
+  /**
+   * Signs out: POST /logout with the CSRF header (a GET could be triggered by any page, so the gateway only takes a
+   * POST). The gateway ends the session and answers, because the script asks for JSON, with where to go next: the
+   * identity provider's end-session URL, which ends its session too and returns to the public page.
+   */
   function signOut() {
     sessionStorage.removeItem(DEMO_TOKEN_KEY);
+    const headers = { Accept: 'application/json' };
+    const xsrf = cookie('XSRF-TOKEN');
+    if (xsrf) {
+      headers['X-XSRF-TOKEN'] = xsrf;
+    }
+    return fetch('/logout', { method: 'POST', headers: headers, credentials: 'same-origin' })
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .catch(function () { return {}; })
+        .then(function (answer) {
+          const next = answer && typeof answer.location === 'string' ? answer.location : '/';
+          // only a same-origin path or an http(s) URL (the identity provider's logout)
+          window.location.assign(/^(\/(?!\/)|https?:\/\/)/.test(next) ? next : '/');
+        });
+  }
+
+  /** A "Sign out" button for a page header's "signed in as" line. */
+  function signOutButton() {
+    const button = el('button', 'button secondary sign-out', 'Sign out');
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      signOut();
+    });
+    return button;
   }
 
   /** DEMO FALLBACK: a password grant against the interim token endpoint; the token stays in this tab only. */
@@ -256,6 +290,7 @@
 
   window.Staff = {
     me: me, api: api, download: download, load: load, report: report, page: page, hasRole: hasRole, signOut: signOut,
+    signOutButton: signOutButton,
     demoSignIn: demoSignIn, field: field, input: input, select: select, statusLine: statusLine, today: today
   };
 })();

@@ -62,9 +62,9 @@
           status.textContent = error.message;
         });
   });
-  document.getElementById('sign-out').addEventListener('click', function () {
+  document.getElementById('sign-out').addEventListener('click', function (event) {
+    event.currentTarget.disabled = true;
     Staff.signOut();
-    show();
   });
   show();
 })();
