@@ -24,7 +24,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = form.elements;
-      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycle) + '/measurements', {
+      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycleId) + '/measurements', {
         metricId: f.metricId.value.trim(), group: f.group.value, unit: f.unit.value.trim(),
         value: f.value.value === '' ? null : Number(f.value.value), students: f.students.value === '' ? null : Number(f.students.value)
       }).then(function (result) {
@@ -48,7 +48,7 @@
     form.append(actions, Staff.statusLine());
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycle) + '/completion', {
+      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycleId) + '/completion', {
         observed: form.elements.observed.value, nextChanges: form.elements.nextChanges.value
       }).then(function (result) {
         Staff.report(form, result, 'Cycle completed.');
