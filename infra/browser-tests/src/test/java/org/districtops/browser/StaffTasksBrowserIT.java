@@ -152,6 +152,8 @@ class StaffTasksBrowserIT {
     @Order(2)
     void pdStaffAwardABadgeAndApproveAnApplication() {
         browser.signIn("pdstaff");
+        assertThat(browser.find("#role-pages").getText()).contains("Professional learning").doesNotContain("Pilots");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the staff start page").isEmpty();
         browser.open("/staff/pd.html");
         WebElement educator = browser.visible("#a-educator", 20);
         new Select(browser.find("#a-badge")).selectByValue(awardedBadgeId);
