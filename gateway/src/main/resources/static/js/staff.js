@@ -162,8 +162,9 @@
 
   /**
    * Signs out: POST /logout with the CSRF header (a GET could be triggered by any page, so the gateway only takes a
-   * POST). The gateway ends the session and answers, because the script asks for JSON, with where to go next: the
-   * identity provider's end-session URL, which ends its session too and returns to the public page.
+   * POST). The gateway ends the session and answers, because the script asks for JSON, with where to go next in the
+   * X-Logout-Location header: the identity provider's end-session URL, which ends its session too and returns to the
+   * public page.
    */
   function signOut() {
     const headers = { Accept: 'application/json' };
@@ -173,11 +174,11 @@
     }
     return fetch('/logout', { method: 'POST', headers: headers, credentials: 'same-origin' })
         .then(function (response) {
-          return response.ok ? response.json() : {};
+          return response.ok ? response.headers.get('X-Logout-Location') : null;
         })
-        .catch(function () { return {}; })
-        .then(function (answer) {
-          const next = answer && typeof answer.location === 'string' ? answer.location : '/';
+        .catch(function () { return null; })
+        .then(function (location) {
+          const next = location || '/';
           // only a same-origin path or an http(s) URL (the identity provider's logout)
           window.location.assign(/^(\/(?!\/)|https?:\/\/)/.test(next) ? next : '/');
         });
