@@ -1,42 +1,22 @@
 // What every staff page shares: who is signed in, calling the services' APIs through the gateway, showing
 // problem+json errors next to the form field they name.
 //
-// Sign-in: the pages call same-origin /api/** with the browser session's cookie (credentials: 'same-origin')
-// and echo the CSRF cookie XSRF-TOKEN in the X-XSRF-TOKEN header, which is all a gateway with browser sessions
-// (oauth2Login + TokenRelay) needs. DEMO FALLBACK, until those sessions exist: /staff/ can also get a bearer
-// token from the interim POST /auth/token and keep it in sessionStorage; api() then sends it as Authorization.
+// Sign-in: the gateway signs the browser in (OIDC) before it serves any staff page; the pages call same-origin
+// /api/** with the session's cookie (credentials: 'same-origin') and echo the CSRF cookie XSRF-TOKEN in the
+// X-XSRF-TOKEN header on unsafe requests, which is all a gateway with browser sessions (oauth2Login + TokenRelay)
+// needs. No token ever reaches the page.
 (function () {
   'use strict';
 
   const Dop = window.Dop;
   const el = Dop.el;
-  const DEMO_TOKEN_KEY = 'dop.demoToken'; // demo fallback only
 
   function cookie(name) {
     const match = document.cookie.split('; ').find(function (part) { return part.indexOf(name + '=') === 0; });
     return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
   }
 
-  function demoToken() {
-    return sessionStorage.getItem(DEMO_TOKEN_KEY);
-  }
-
-  // The claims of the demo token (district, roles, partner, name, sub): the gateway and services validate it,
-  // the page only reads it to know whose pages to show.
-  function demoClaims() {
-    const token = demoToken();
-    if (!token) {
-      return null;
-    }
-    try {
-      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(decodeURIComponent(escape(atob(payload))));
-    } catch (e) {
-      return null;
-    }
-  }
-
-  /** The signed-in user ({sub, name, district, roles, partner}) or null: the session first, then the demo token. */
+  /** The signed-in user ({sub, name, district, roles, partner, educatorId}) or null. */
   function me() {
     return fetch('/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (response) {
@@ -47,13 +27,8 @@
           if (session && (session.sub || session.username || session.name)) {
             return {
               sub: session.sub || session.username, name: session.name || session.sub, district: session.district,
-              roles: session.roles || [], partner: session.partner || null
+              roles: session.roles || [], partner: session.partner || null, educatorId: session.educatorId || null
             };
-          }
-          const claims = demoClaims();
-          if (claims && claims.exp && claims.exp * 1000 > Date.now()) {
-            return { sub: claims.sub, name: claims.name || claims.sub, district: claims.district,
-              roles: claims.roles || [], partner: claims.partner || null, demo: true };
           }
           return null;
         });
@@ -69,10 +44,6 @@
     const xsrf = cookie('XSRF-TOKEN');
     if (xsrf) {
       headers['X-XSRF-TOKEN'] = xsrf;
-    }
-    const token = demoToken();
-    if (token) {
-      headers.Authorization = 'Bearer ' + token; // demo fallback
     }
     return fetch(url, {
       method: method, headers: headers, credentials: 'same-origin',
@@ -148,7 +119,10 @@
     const main = document.getElementById('page-body');
     me().then(function (user) {
       if (slot) {
-        slot.textContent = user ? 'Signed in as ' + user.name + ' (' + (user.roles || []).join(', ') + ')' : 'Not signed in';
+        slot.textContent = user ? 'Signed in as ' + user.name + ' (' + (user.roles || []).join(', ') + ') ' : 'Not signed in';
+        if (user) {
+          slot.appendChild(signOutButton());
+        }
       }
       if (!user) {
         const box = Dop.emptyState('Please sign in', 'This page is for district staff and partners.');
@@ -166,14 +140,9 @@
     });
   }
 
-  /** Downloads an API answer as a file (a link alone would not carry the demo token). */
+  /** Downloads an API answer as a file under the given name (a plain link would save it under the URL's name). */
   function download(url, filename) {
-    const headers = {};
-    const token = demoToken();
-    if (token) {
-      headers.Authorization = 'Bearer ' + token; // demo fallback
-    }
-    return fetch(url, { headers: headers, credentials: 'same-origin' }).then(function (response) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
@@ -191,22 +160,39 @@
     });
   }
 
+  /**
+   * Signs out: POST /logout with the CSRF header (a GET could be triggered by any page, so the gateway only takes a
+   * POST). The gateway ends the session and answers, because the script asks for JSON, with where to go next in the
+   * X-Logout-Location header: the identity provider's end-session URL, which ends its session too and returns to the
+   * public page.
+   */
   function signOut() {
-    sessionStorage.removeItem(DEMO_TOKEN_KEY);
+    const headers = { Accept: 'application/json' };
+    const xsrf = cookie('XSRF-TOKEN');
+    if (xsrf) {
+      headers['X-XSRF-TOKEN'] = xsrf;
+    }
+    return fetch('/logout', { method: 'POST', headers: headers, credentials: 'same-origin' })
+        .then(function (response) {
+          return response.ok ? response.headers.get('X-Logout-Location') : null;
+        })
+        .catch(function () { return null; })
+        .then(function (location) {
+          const next = location || '/';
+          // only a same-origin path or an http(s) URL (the identity provider's logout)
+          window.location.assign(/^(\/(?!\/)|https?:\/\/)/.test(next) ? next : '/');
+        });
   }
 
-  /** DEMO FALLBACK: a password grant against the interim token endpoint; the token stays in this tab only. */
-  function demoSignIn(username, password) {
-    const body = new URLSearchParams({ grant_type: 'password', username: username, password: password });
-    return fetch('/auth/token', { method: 'POST', body: body, credentials: 'same-origin' })
-        .then(function (response) {
-          return response.json().catch(function () { return {}; }).then(function (json) {
-            if (!response.ok || !json.access_token) {
-              throw new Error(json.error_description || 'Sign-in failed');
-            }
-            sessionStorage.setItem(DEMO_TOKEN_KEY, json.access_token);
-          });
-        });
+  /** A "Sign out" button for a page header's "signed in as" line. */
+  function signOutButton() {
+    const button = el('button', 'button secondary sign-out', 'Sign out');
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      signOut();
+    });
+    return button;
   }
 
   /** A labelled form field; options turn it into a select. */
@@ -256,6 +242,6 @@
 
   window.Staff = {
     me: me, api: api, download: download, load: load, report: report, page: page, hasRole: hasRole, signOut: signOut,
-    demoSignIn: demoSignIn, field: field, input: input, select: select, statusLine: statusLine, today: today
+    signOutButton: signOutButton, field: field, input: input, select: select, statusLine: statusLine, today: today
   };
 })();

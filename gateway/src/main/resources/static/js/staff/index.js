@@ -1,4 +1,4 @@
-// Staff start page: sign in (demo fallback: interim token endpoint) and the pages for the user's roles.
+// Staff start page (the gateway signed the browser in before serving it): the pages for the user's roles, sign out.
 (function () {
   'use strict';
 
@@ -14,16 +14,13 @@
     { href: '/staff/educator.html', label: 'My portfolio', roles: ['educator'] }
   ];
 
-  const form = document.getElementById('sign-in-form');
-  const signedIn = document.getElementById('signed-in-box');
 
   function show() {
     Staff.me().then(function (user) {
       document.getElementById('signed-in').textContent = user
           ? 'Signed in as ' + user.name + ' (' + user.roles.join(', ') + ')' : 'Not signed in';
-      document.getElementById('sign-in').hidden = !!user;
-      signedIn.hidden = !user;
-      if (!user) {
+      if (!user) { // the session ended meanwhile: sign in again
+        window.location.assign('/oauth2/authorization/dop');
         return;
       }
       const next = new URLSearchParams(window.location.search).get('next');
@@ -46,25 +43,9 @@
     });
   }
 
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    const status = form.querySelector('.form-status');
-    status.className = 'form-status field wide';
-    status.textContent = 'Signing in\u2026';
-    Staff.demoSignIn(form.elements.username.value.trim(), form.elements.password.value)
-        .then(function () {
-          status.textContent = '';
-          form.reset();
-          show();
-        })
-        .catch(function (error) {
-          status.className = 'form-status field wide error';
-          status.textContent = error.message;
-        });
-  });
-  document.getElementById('sign-out').addEventListener('click', function () {
+  document.getElementById('sign-out').addEventListener('click', function (event) {
+    event.currentTarget.disabled = true;
     Staff.signOut();
-    show();
   });
   show();
 })();

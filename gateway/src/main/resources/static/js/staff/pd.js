@@ -26,7 +26,7 @@
     const card = section('Award a badge', 'award-heading');
     const form = el('form', 'form');
     form.append(Staff.field('a-badge', 'Badge', Staff.select('badgeId', options, options.length ? options[0][0] : '')),
-        Staff.field('a-educator', 'Educator id', Staff.input('educatorId', 'text', { maxlength: '64', required: '' })),
+        Staff.field('a-educator', 'Educator id', Staff.input('educatorId', 'text', { maxlength: '64', required: '', list: 'educator-ids' })),
         Staff.field('a-evidence', 'Evidence (text)', Staff.input('evidenceText', 'text', { maxlength: '4000' }), true));
     const save = el('button', 'button', 'Award');
     save.type = 'submit';
@@ -42,7 +42,18 @@
         Staff.report(form, result, 'Awarded.');
       });
     });
-    card.appendChild(form);
+    // the district's roster as suggestions (opaque ids labelled with the roster's sourcedId; names stay per educator)
+    const suggestions = el('datalist');
+    suggestions.id = 'educator-ids';
+    Staff.load(base + '/educators').then(function (educators) {
+      (educators || []).filter(function (e) { return !e.erased; }).forEach(function (e) {
+        const option = el('option');
+        option.value = e.educatorId;
+        option.label = e.sourcedId || e.educatorId;
+        suggestions.appendChild(option);
+      });
+    }, function () { /* suggestions only */ });
+    card.append(form, suggestions);
     return card;
   }
 
@@ -85,7 +96,9 @@
     return card;
   }
 
-  function applications(base) {
+  function applications(base, options) {
+    const badgeNames = {};
+    options.forEach(function (option) { badgeNames[option[0]] = option[1]; });
     const card = section('Applications waiting for approval', 'applications-heading');
     const list = el('div', 'block');
     card.appendChild(list);
@@ -97,7 +110,8 @@
         const rows = el('ul', 'rows');
         pending.forEach(function (a) {
           const item = el('li');
-          item.appendChild(el('p', 'row-title', a.educatorId + ' \u00b7 ' + a.badgeId
+          item.setAttribute('data-award-id', a.awardId);
+          item.appendChild(el('p', 'row-title', (badgeNames[a.badgeId] || a.badgeId) + ' \u00b7 educator ' + a.educatorId
               + (a.evidence && a.evidence.text ? ' \u2014 ' + a.evidence.text : '')));
           const approve = el('button', 'button', 'Approve');
           approve.type = 'button';
@@ -127,7 +141,7 @@
       return Staff.load('/api/pd/public/districts/' + encodeURIComponent(district) + '/badges');
     }, function (badges) {
       const options = badgeOptions(badges);
-      return [awardForm(base, options), bulkForm(base, options), applications(base)];
+      return [awardForm(base, options), bulkForm(base, options), applications(base, options)];
     });
   });
 })();

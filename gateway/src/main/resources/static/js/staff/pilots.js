@@ -24,11 +24,34 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = form.elements;
-      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + pilot.openCycle + '/measurements', {
+      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycleId) + '/measurements', {
         metricId: f.metricId.value.trim(), group: f.group.value, unit: f.unit.value.trim(),
         value: f.value.value === '' ? null : Number(f.value.value), students: f.students.value === '' ? null : Number(f.students.value)
       }).then(function (result) {
         Staff.report(form, result, 'Measurement recorded.');
+      });
+    });
+    return form;
+  }
+
+  function completionForm(base, pilot) {
+    const form = el('form', 'form');
+    form.setAttribute('aria-label', 'Complete cycle ' + pilot.openCycle + ' of ' + pilot.title);
+    const id = pilot.pilotId;
+    form.append(
+        Staff.field('c-observed-' + id, 'What we observed', Staff.input('observed', 'textarea', { maxlength: '4000', required: '' }), true),
+        Staff.field('c-next-' + id, 'What we change next cycle', Staff.input('nextChanges', 'textarea', { maxlength: '4000' }), true));
+    const save = el('button', 'button', 'Complete cycle');
+    save.type = 'submit';
+    const actions = el('div', 'actions');
+    actions.appendChild(save);
+    form.append(actions, Staff.statusLine());
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycleId) + '/completion', {
+        observed: form.elements.observed.value, nextChanges: form.elements.nextChanges.value
+      }).then(function (result) {
+        Staff.report(form, result, 'Cycle completed.');
       });
     });
     return form;
@@ -69,6 +92,7 @@
       const list = el('ul', 'rows');
       pilots.forEach(function (pilot) {
         const item = el('li', 'card');
+        item.setAttribute('data-pilot-id', pilot.pilotId);
         item.appendChild(el('h2', 'row-title', pilot.title));
         item.appendChild(el('p', 'meta', pilot.modelName + ' \u00b7 wave ' + pilot.wave + ' \u00b7 ' + Dop.humanize(pilot.status)
             + (pilot.measurementsDue ? ' \u00b7 measurements due ' + Dop.formatDate(pilot.measurementsDue) : '')
@@ -78,6 +102,8 @@
           const details = el('details');
           details.appendChild(el('summary', null, 'Measurements of cycle ' + pilot.openCycle + ' (' + pilot.measurementsInOpenCycle + ' so far)'));
           details.appendChild(measurementForm(base, pilot));
+          details.appendChild(el('h3', 'sub-title', 'Close the cycle'));
+          details.appendChild(completionForm(base, pilot));
           item.appendChild(details);
         }
         const decide = el('details');

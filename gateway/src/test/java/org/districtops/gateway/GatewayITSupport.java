@@ -3,6 +3,7 @@ package org.districtops.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,15 @@ public abstract class GatewayITSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** The actuator's own port (metrics, info): never the public one. */
+    @LocalManagementPort
+    protected int managementPort;
+
+    /** A client of the management port. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
 
     /** An absolute URI sent exactly as written (no template expansion or re-encoding). */
     protected URI raw(String path) {

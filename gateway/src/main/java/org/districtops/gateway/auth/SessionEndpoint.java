@@ -22,8 +22,8 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /auth/me}: who is signed in at this browser (name, username, roles, district, partner organisation),
- * for the pages to show the right menu; 401 problem+json when nobody is. Also where the pages' scripts find the
+ * {@code GET /auth/me}: who is signed in at this browser (name, username, roles, district, partner organisation,
+ * educator record), for the pages to show the right menu; 401 problem+json when nobody is. Also where the pages' scripts find the
  * URLs to sign in and out.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +56,9 @@ public class SessionEndpoint {
         body.put("district", user.getAttributes().get("district"));
         if (user.getAttributes().get("partner") != null) {
             body.put("partner", user.getAttributes().get("partner"));
+        }
+        if (user.getAttributes().get("educator_id") != null) {
+            body.put("educatorId", user.getAttributes().get("educator_id"));
         }
         body.put("logout", "/logout");
         return body;

@@ -31,6 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.util.Set;
 
 /**
@@ -59,6 +60,8 @@ public class SignInConfig {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         OidcClientInitiatedServerLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+        logoutSuccess.setLogoutSuccessUrl(URI.create("/")); // a session without an ID token: straight to the public page
+        logoutSuccess.setRedirectStrategy(new ScriptAwareRedirects());
         RedirectServerAuthenticationEntryPoint toLogin =
                 new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION_ID);
         http.authorizeExchange(exchanges -> exchanges

@@ -18,6 +18,7 @@ public class WebRoutes {
 
     private static final Resource DISTRICT_PAGE = new ClassPathResource("static/district.html");
     private static final Resource BOARD_PAGE = new ClassPathResource("static/opportunities.html");
+    private static final Resource PORTFOLIO_PAGE = new ClassPathResource("static/portfolio.html");
     private static final Resource STAFF_HOME = new ClassPathResource("static/staff/index.html");
 
     /** One static page for every district; its script reads the id from the URL. */
@@ -34,6 +35,14 @@ public class WebRoutes {
         return route(GET("/districts/{districtId}/opportunities"), request -> ServerResponse.ok()
                 .contentType(MediaType.TEXT_HTML)
                 .bodyValue(BOARD_PAGE));
+    }
+
+    /** An educator's portfolio, when they made it public (the page says so when it is not). */
+    @Bean
+    RouterFunction<ServerResponse> portfolioPage() {
+        return route(GET("/districts/{districtId}/portfolios/{educatorId}"), request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .bodyValue(PORTFOLIO_PAGE));
     }
 
     /** The staff pages' start (sign-in and the list of role pages); the pages themselves are static files. */

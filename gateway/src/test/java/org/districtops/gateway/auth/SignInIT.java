@@ -112,7 +112,9 @@ class SignInIT extends GatewayITSupport {
     @Test
     void logoutEndsTheSessionHereAndAtTheAuthorizationServer() throws Exception {
         signIn("/oauth2/authorization/dop", "educator", "demo");
-        expect(get("/auth/me"), 200);
+        // the educator account is linked to its pd-service record (the demo roster's educator)
+        assertThat(JSON.readTree(expect(get("/auth/me"), 200).body()).get("educatorId").asString())
+                .isEqualTo("acc09c36-758e-38d8-a0c5-0456c4b8501c");
 
         HttpResponse<String> withoutToken = send(HttpRequest.newBuilder(URI.create(gateway + "/logout"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -137,6 +139,28 @@ class SignInIT extends GatewayITSupport {
         HttpResponse<String> authorize = send(HttpRequest.newBuilder(URI.create(
                 location(get("/oauth2/authorization/dop")))).GET());
         assertThat(location(authorize)).isEqualTo(AuthServerProcess.ISSUER + "/login");
+    }
+
+    @Test
+    void givenASignedInPageWhenItsScriptSignsOutWithTheCsrfHeaderThenItIsToldWhereToGoAndTheSessionIsOver()
+            throws Exception {
+        signIn("/oauth2/authorization/dop", "pdstaff", "demo");
+        expect(get("/auth/me"), 200);
+
+        // what staff.js sends: POST /logout, X-XSRF-TOKEN from the cookie, asking for an answer instead of a redirect
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(gateway + "/logout"))
+                .header("X-XSRF-TOKEN", csrfCookie())
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(logout.statusCode()).isEqualTo(200);
+        URI endSession = URI.create(logout.headers().firstValue("X-Logout-Location").orElseThrow());
+        assertThat(endSession.toString()).startsWith(AuthServerProcess.ISSUER + "/connect/logout")
+                .contains("post_logout_redirect_uri=" + gateway + "/");
+        assertThat(get("/auth/me").statusCode()).isEqualTo(401);
+        // the page then goes there; the authorization server ends its session and sends it to the public page
+        HttpResponse<String> backHome = send(HttpRequest.newBuilder(endSession).GET());
+        assertThat(location(backHome)).isEqualTo(gateway + "/");
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway's Prometheus scrape: the metrics the dashboards and alerts use, tagged with service and instance. */
+/**
+ * The gateway's Prometheus scrape (on the management port): the metrics the dashboards and alerts use, tagged with
+ * service and instance.
+ */
 class GatewayMetricsIT extends GatewayITSupport {
 
     @Test
@@ -18,7 +21,7 @@ class GatewayMetricsIT extends GatewayITSupport {
         client.get().uri("/api/vision/public/districts/demo-district/plans").exchange().expectStatus().isCreated();
         client.get().uri("/api/pilots/public/districts/demo-district/pilots").exchange().expectStatus().is5xxServerError();
 
-        String scrape = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         Files.writeString(Path.of("target/gateway-scrape.txt"), scrape); // for whoever edits the dashboards
         assertThat(scrape).contains("service=\"gateway\"")

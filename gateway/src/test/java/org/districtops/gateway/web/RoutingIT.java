@@ -115,19 +115,35 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
-    void exposesHealthProbesInfoAndPrometheusOnly() {
+    void givenThePublicPortWhenAnyoneAsksForTheActuatorThenOnlyHealthAnswersAndMetricsStayOnTheManagementPort() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.groups").value(List.class, groups -> assertThat(groups).contains("liveness", "readiness"));
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/info").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.app.name").isNotEmpty();
-        client.get().uri("/actuator/prometheus").exchange()
+                .jsonPath("$.groups").value(List.class, groups -> assertThat(groups).contains("liveness", "readiness"))
+                .jsonPath("$.components").doesNotExist();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/no-such-group").exchange().expectStatus().isNotFound();
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/metrics",
+                "/actuator/env", "/actuator/gateway/routes", "/actuator/health/../prometheus", "/actuator/%70rometheus",
+                "/actuator/prometheus;x=y")) {
+            client.get().uri(raw(path)).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isIn(400, 404))
+                    .expectBody(String.class).value(body -> assertThat(String.valueOf(body)).as(path)
+                            .doesNotContain("jvm_memory_used_bytes"));
+        }
+        // no credential opens it on the public port
+        client.get().uri("/actuator/prometheus").header("Authorization", "Bearer anything").exchange()
+                .expectStatus().isNotFound();
+
+        management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
-        client.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
-        client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound();
+        management().get().uri("/actuator/info").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.app.name").isNotEmpty();
+        management().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/env").exchange().expectStatus().isNotFound();
     }
 }

@@ -1,8 +1,6 @@
 package org.districtops.browser;
 
 import org.districtops.testsupport.ApiClient;
-import org.districtops.testsupport.LaunchedPlatform;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,72 +8,48 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.districtops.testsupport.ApiClient.body;
 
 /**
  * The web pages as people use them, in Debian's Chromium against the whole platform started by the launcher jar
- * (one start for the class). In order: the public dashboard with every block; the issue's done-when flow through
- * the staff pages; anonymous users kept out of staff APIs; the opportunity board's filters; and last (it stops a
- * service) the degraded dashboard. Public pages are checked with axe-core and for their weight.
+ * (shared by the browser test classes: {@link SharedPlatform}). In order: the public dashboard with every block; the
+ * issue's done-when flow through the staff pages; anonymous users kept out of staff APIs; the opportunity board's
+ * filters. Public pages are checked with axe-core and for their weight. The first class: it expects an empty board.
  */
+@Order(1)
+@ExtendWith(SharedPlatform.Start.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistrictPagesBrowserIT {
 
     private static final Logger log = LoggerFactory.getLogger(DistrictPagesBrowserIT.class);
-    private static final String DISTRICT = "demo-district";
-    private static final long MAX_PAGE_BYTES = 300 * 1024;
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static final List<String> DASHBOARD_BLOCKS = List.of("vision-body", "status", "models-body", "pd-body",
+    private static final String DISTRICT = SharedPlatform.DISTRICT;
+    static final long MAX_PAGE_BYTES = 300 * 1024;
+    static final List<String> DASHBOARD_BLOCKS = List.of("vision-body", "status", "models-body", "pd-body",
             "opportunities-body", "audit-body", "checkpoints-body");
 
-    @TempDir
-    static Path data;
-    private static LaunchedPlatform platform;
     private static Browser browser;
     private static ApiClient api;
     private static String planId;
     private static String milestoneId;
 
     @BeforeAll
-    static void startPlatformAndBrowser() throws Exception {
-        assertThat(Browser.available()).as("Chromium and chromedriver are installed (apt-get install chromium chromium-driver)").isTrue();
-        // -Ddop.platform.url=http://localhost:PORT -Ddop.platform.data=DIR: use a platform started by hand (to work on the tests)
-        String attached = System.getProperty("dop.platform.url", "");
-        platform = attached.isBlank() ? LaunchedPlatform.prepare(data)
-                : LaunchedPlatform.attach(attached, Path.of(System.getProperty("dop.platform.data")));
-        log.info("Platform ready in {} s", String.format("%.1f", platform.start()));
-        api = new ApiClient(platform.gateway());
-        seedPlanAndPartner();
-        browser = new Browser(platform.gateway());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void useTheSharedPlatform() {
+        SharedPlatform shared = SharedPlatform.get();
+        browser = shared.browser;
+        api = shared.api;
+        planId = shared.planId;
+        milestoneId = shared.milestoneId;
     }
 
     /** What the browser showed at the end of each test, for the failsafe report when one fails. */
@@ -207,35 +181,17 @@ class DistrictPagesBrowserIT {
         assertThat(browser.driver.getCurrentUrl()).contains("type=MENTORSHIP");
     }
 
-    @Test
-    @Order(5)
-    void aStoppedServiceYieldsADegradedBlockWhileTheRestRenders() throws Exception {
-        platform.killService("partnership-service");
-        long t0 = System.nanoTime();
-        browser.open("/districts/" + DISTRICT);
-        assertThat(browser.awaitBlock("opportunities-body", 15)).isEqualTo("unavailable");
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        log.info("Degraded opportunities block shown {} s after the page was opened", String.format("%.1f", seconds));
-        assertThat(seconds).as("bounded by the block timeout, not a hang").isLessThan(15);
-        assertThat(browser.find("#opportunities-body").getText()).contains("Temporarily unavailable");
-
-        openDashboardUntilReadyExcept("opportunities-body");
-        assertThat(browser.find("#opportunities-body").getText()).contains("Temporarily unavailable");
-        assertThat(browser.find("#plans .plan-title").getText()).isEqualTo("Learner-centered 2030");
-        assertThat(browser.find("#checkpoints-body").getText()).contains("Temporarily unavailable");
-    }
-
     // ------------------------------------------------------------------ helpers
 
     private static void openDashboardWithAllBlocksReady() {
-        openDashboardUntilReadyExcept();
+        openDashboardUntilReadyExcept(browser);
     }
 
     /**
      * Opens the dashboard until every block but the given ones is ready (and those are unavailable): on a busy
      * machine a cold service's first answer may miss the 4 s block timeout, so up to three page loads.
      */
-    private static void openDashboardUntilReadyExcept(String... down) {
+    static void openDashboardUntilReadyExcept(Browser browser, String... down) {
         List<String> expectedDown = List.of(down);
         for (int attempt = 1; ; attempt++) {
             browser.open("/districts/" + DISTRICT);
@@ -250,59 +206,8 @@ class DistrictPagesBrowserIT {
         }
     }
 
-    /** A plan with a milestone (superintendent) and the demo partner in good standing (district staff), by API. */
-    private static void seedPlanAndPartner() throws Exception {
-        String superintendent = token("superintendent");
-        String staff = token("planner");
-        JsonNode plan = body(api.post("/api/vision/districts/" + DISTRICT + "/plans", superintendent, """
-                {"title":"Learner-centered 2030","startYear":2025,"endYear":2030,
-                 "firstGoal":{"title":"Every learner on a personal pathway","conditions":["INSTRUCTION"]}}"""), 201);
-        planId = plan.get("planId").asString();
-        JsonNode planView = api.await("/api/vision/public/districts/" + DISTRICT + "/plans/" + planId, null,
-                p -> p.get("goals").size() == 1);
-        String goalId = planView.get("goals").get(0).get("goalId").asString();
-        milestoneId = body(api.post("/api/vision/districts/" + DISTRICT + "/plans/" + planId + "/goals/" + goalId + "/milestones",
-                superintendent, """
-                        {"title":"Advisory in every middle school","owner":{"id":"planner","name":"Pat Planner"},
-                         "start":"%s","due":"%s","updateCadenceDays":30}""".formatted(TODAY.minusMonths(2), TODAY.plusMonths(6))),
-                201).get("milestoneId").asString();
-        api.await("/api/vision/public/districts/" + DISTRICT + "/plans/" + planId, null,
-                p -> p.get("goals").get(0).get("milestones").size() == 1);
-
-        String partners = "/api/partnerships/districts/" + DISTRICT + "/partners";
-        HttpResponse<String> onboarded = api.post(partners, staff, """
-                {"partnerId":"demo-partner","name":"Parker Partner Robotics","type":"BUSINESS",
-                 "description":"Robotics firm","website":"https://example.org"}""");
-        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(201, 409); // 409: an attached platform has it
-        api.await(partners + "/demo-partner", staff, p -> p.has("partnerId"));
-        body(api.send("PUT", partners + "/demo-partner/agreement", staff, null,
-                "{\"start\":\"" + TODAY + "\",\"end\":\"" + TODAY.plusYears(1) + "\",\"goalIds\":[\"" + goalId + "\"]}"), 200);
-        String later = Instant.now().plusSeconds(365L * 86400).toString();
-        for (String type : List.of("LIABILITY_INSURANCE", "BACKGROUND_CHECKS")) {
-            body(api.post(partners + "/demo-partner/attestations", staff,
-                    "{\"type\":\"" + type + "\",\"expiresAt\":\"" + later + "\",\"reference\":\"REF-1\"}"), 201);
-        }
-        api.await(partners + "/demo-partner", staff, p -> p.get("goodStanding").asBoolean());
-        // warm every public endpoint the dashboard reads, so cold JVMs do not meet the pages' block timeout first
-        for (String path : List.of("/api/vision/public/districts/" + DISTRICT + "/vision",
-                "/api/pilots/public/districts/" + DISTRICT + "/proven-models",
-                "/api/pd/public/districts/" + DISTRICT + "/pd-figures",
-                "/api/partnerships/public/districts/" + DISTRICT + "/opportunities")) {
-            api.get(path, null);
-        }
-    }
-
-    private static String token(String user) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(platform.gateway() + "/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + user + "&password=demo"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return body(response, 200).get("access_token").asString();
-    }
-
     /** With -Ddop.screenshots=<folder> (relative to the repository): where screenshots go; else null. */
-    private static Path screenshotFolder() {
+    static Path screenshotFolder() {
         String folder = System.getProperty("dop.screenshots", "");
         return folder.isBlank() || folder.startsWith("${") ? null
                 : Path.of(System.getProperty("dop.home", ".")).resolve(folder);

@@ -106,6 +106,13 @@ final class BuildFacts {
         return Integer.parseInt(m.group(1));
     }
 
+    /** Where the module's actuator listens: its management port when it has its own, else its server port. */
+    static int metricsPort(ImageModule module) {
+        Matcher m = Pattern.compile("management:\\s+(?:#[^\\n]*\\s+)*server:\\s+port: \\$\\{DOP_[A-Z_]+:(\\d+)")
+                .matcher(applicationYml(module));
+        return m.find() ? Integer.parseInt(m.group(1)) : defaultPort(module);
+    }
+
     static String contextPath(ImageModule module) {
         Matcher m = Pattern.compile("context-path: (\\S+)").matcher(applicationYml(module));
         return m.find() ? m.group(1) : "";

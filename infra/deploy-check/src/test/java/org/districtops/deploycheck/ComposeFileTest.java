@@ -156,7 +156,7 @@ class ComposeFileTest {
             String path = BuildFacts.contextPath(module) + "/actuator/prometheus";
             Set<String> expected = services().entrySet().stream()
                     .filter(e -> module.image().equals(e.getValue().get("image")))
-                    .map(e -> e.getKey() + ":" + BuildFacts.defaultPort(module)).collect(Collectors.toSet());
+                    .map(e -> e.getKey() + ":" + BuildFacts.metricsPort(module)).collect(Collectors.toSet());
             Set<String> scraped = jobs.stream().filter(j -> path.equals(j.get("metrics_path")))
                     .flatMap(j -> ((List<Map<String, Object>>) j.get("static_configs")).stream())
                     .flatMap(c -> ((List<String>) c.get("targets")).stream()).collect(Collectors.toSet());

@@ -9,7 +9,7 @@ import java.util.Map;
  * What the launcher reads from the environment (all optional). Ports can be moved so that a second
  * platform (for example the end-to-end test) can run beside a developer's.
  */
-record LaunchSettings(Path home, Path dataDirectory, int authPort, int gatewayPort, int visionPort, int pilotPort, int pdPort,
+record LaunchSettings(Path home, Path dataDirectory, int authPort, int gatewayPort, int gatewayManagementPort, int visionPort, int pilotPort, int pdPort,
                       int partnershipPort, int postgresPort, int mongoPort, List<String> serviceJavaOptions,
                       int readyTimeoutSeconds) {
 
@@ -21,6 +21,7 @@ record LaunchSettings(Path home, Path dataDirectory, int authPort, int gatewayPo
         return new LaunchSettings(home, data,
                 port(env, "DOP_AUTH_PORT", 9000),
                 port(env, "DOP_GATEWAY_PORT", 8080),
+                port(env, "DOP_GATEWAY_MANAGEMENT_PORT", 8090),
                 port(env, "DOP_VISION_PORT", 8081),
                 port(env, "DOP_PILOT_PORT", 8082),
                 port(env, "DOP_PD_PORT", 8083),

@@ -91,6 +91,7 @@ public final class PlatformLauncher {
         String jwks = "http://127.0.0.1:" + settings.authPort() + "/oauth2/jwks";
         Map<String, String> gatewayEnv = new HashMap<>(Map.of(
                 "DOP_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+                "DOP_GATEWAY_MANAGEMENT_PORT", Integer.toString(settings.gatewayManagementPort()),
                 "DOP_AUTH_ISSUER", issuer,
                 "DOP_AUTH_URI", "http://127.0.0.1:" + settings.authPort()));
         for (ServiceSpec spec : services()) {
@@ -104,6 +105,7 @@ public final class PlatformLauncher {
             env.put("DOP_JWK_SET_URI", jwks);
             env.put("DOP_JWT_ISSUER", issuer);
             env.put("DOP_EMBEDDED", "true");
+            env.put("DOP_PD_DEMO_ROSTER", "true"); // pd-service: the demo educator account's record (DemoRoster)
             env.put("DOP_VISION_URI", "http://127.0.0.1:" + settings.visionPort());
             running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
                     spec.contextPath() + "/actuator/health/readiness", env, settings.serviceJavaOptions(),

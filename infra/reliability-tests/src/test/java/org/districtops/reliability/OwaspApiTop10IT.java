@@ -71,7 +71,7 @@ class OwaspApiTop10IT {
         assertThat(Http.json("PUT", partnerUrl + "/agreement", other,
                 "{\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}").statusCode()).isIn(403, 404);
 
-        String educatorA = TestTokens.token("owasp-educator-a", D, "educator");
+        String educatorA = TestTokens.educatorToken("owasp-educator-a", D);
         for (String path : List.of("/educators/owasp-educator-b", "/educators/owasp-educator-b/portfolio")) {
             HttpResponse<String> r = Http.json("GET", url("pd", "/districts/" + D + path), educatorA, null);
             assertThat(r.statusCode()).as(path).isEqualTo(403);
@@ -144,7 +144,7 @@ class OwaspApiTop10IT {
     // API5:2023 Broken Function Level Authorization
     @Test
     void api5_educatorsPartnersAndAuditorsCannotCallStaffFunctions() throws Exception {
-        String educator = TestTokens.token("owasp-educator", D, "educator");
+        String educator = TestTokens.educatorToken("owasp-educator", D);
         String auditor = TestTokens.token("owasp-auditor", D, "auditor");
         String partner = partnerOf("owasp-p");
         record Call(String service, String method, String pattern, String token) { }

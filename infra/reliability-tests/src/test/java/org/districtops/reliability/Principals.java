@@ -31,11 +31,11 @@ public final class Principals {
             t.put("superintendent", TestTokens.token("rel-super", DISTRICT, "superintendent"));
             t.put("district-staff", TestTokens.token("rel-staff", DISTRICT, "district-staff"));
             t.put("pd-staff", TestTokens.token("rel-pdstaff", DISTRICT, "pd-staff"));
-            t.put("educator", TestTokens.token(EDUCATOR_ID, DISTRICT, "educator"));
+            t.put("educator", TestTokens.educatorToken(EDUCATOR_ID, DISTRICT));
             t.put("partner", TestTokens.tokenWithClaims("rel-partner-user", DISTRICT, Map.of("partner", PARTNER_ID), "partner"));
             t.put("auditor", TestTokens.token("rel-auditor", DISTRICT, "auditor"));
             t.put("anonymous", null);
-            t.put("other-district", TestTokens.tokenWithClaims(EDUCATOR_ID, OTHER_DISTRICT, Map.of("partner", PARTNER_ID), ALL_ROLES));
+            t.put("other-district", TestTokens.tokenWithClaims(EDUCATOR_ID, OTHER_DISTRICT, Map.of("partner", PARTNER_ID, "educator_id", EDUCATOR_ID), ALL_ROLES));
             t.put("other-partner", TestTokens.tokenWithClaims("rel-partner2-user", DISTRICT, Map.of("partner", OTHER_PARTNER_ID), "partner"));
             // the platform operator: no district role, only platform operations (/admin/**)
             t.put("platform-admin", TestTokens.token("rel-operator", DISTRICT, "platform-admin"));
@@ -46,7 +46,7 @@ public final class Principals {
 
     /** A token holding every role of the district under test: reaches the deepest code path (used by the fuzzer). */
     public static String everyRole() {
-        return TestTokens.tokenWithClaims(EDUCATOR_ID, DISTRICT, Map.of("partner", PARTNER_ID), ALL_ROLES);
+        return TestTokens.tokenWithClaims(EDUCATOR_ID, DISTRICT, Map.of("partner", PARTNER_ID, "educator_id", EDUCATOR_ID), ALL_ROLES);
     }
 
     /** The value a path variable gets in the matrix: the district under test, the educator and partner above. */

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class LaunchedPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LaunchedPlatform.class);
-    private static final List<String> PORTS = List.of("DOP_AUTH_PORT", "DOP_GATEWAY_PORT", "DOP_VISION_PORT", "DOP_PILOT_PORT",
-            "DOP_PD_PORT", "DOP_PARTNERSHIP_PORT", "DOP_POSTGRES_PORT", "DOP_MONGO_PORT");
+    private static final List<String> PORTS = List.of("DOP_AUTH_PORT", "DOP_GATEWAY_PORT", "DOP_GATEWAY_MANAGEMENT_PORT",
+            "DOP_VISION_PORT", "DOP_PILOT_PORT", "DOP_PD_PORT", "DOP_PARTNERSHIP_PORT", "DOP_POSTGRES_PORT", "DOP_MONGO_PORT");
 
     private final Map<String, String> env = new HashMap<>();
     private final Path data;

@@ -67,6 +67,14 @@ public final class TestTokens {
         return sign(ISSUER, subject, district, Instant.now().plusSeconds(600), claims, roles);
     }
 
+    /**
+     * An educator's token as the identity provider issues it: the account ({@code sub}) is not the educator id; the
+     * {@code educator_id} claim links the account to its record in pd-service.
+     */
+    public static String educatorToken(String educatorId, String district) {
+        return tokenWithClaims("sso-" + educatorId, district, Map.of("educator_id", educatorId), "educator");
+    }
+
     public static String expiredToken(String subject, String district, String... roles) {
         return sign(ISSUER, subject, district, Instant.now().minusSeconds(600), roles);
     }

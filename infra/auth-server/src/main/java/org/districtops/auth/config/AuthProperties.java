@@ -41,10 +41,12 @@ public record AuthProperties(
 
     /**
      * An account: who it is, its password (plain, or encoded with a {@code {bcrypt}}-style prefix), and what it may
-     * do in which district; a partner account is bound to one partner organisation ({@code partner}).
+     * do in which district; a partner account is bound to one partner organisation ({@code partner}), an educator
+     * account to its educator record in pd-service ({@code educatorId}: the opaque id pd-service gave the educator
+     * when it was imported from the roster or registered).
      */
     public record Account(String username, String password, String name, String district, List<String> roles,
-                          String partner) {
+                          String partner, String educatorId) {
 
         public Account {
             require(username, "dop.auth.users[].username");

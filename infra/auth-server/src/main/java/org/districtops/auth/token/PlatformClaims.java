@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The claims every service authorises on (read by service-kit's {@code ActorResolver}): {@code district},
- * {@code roles}, {@code name} and, for partner accounts, {@code partner} (the organisation the account is bound to).
+ * {@code roles}, {@code name} and, for partner accounts, {@code partner} (the organisation the account is bound to);
+ * for educator accounts {@code educator_id} (their record in pd-service, which is how "my portfolio" finds them).
  * {@code sub} is the username, or the client id of a machine client.
  */
 public class PlatformClaims {
@@ -20,6 +21,7 @@ public class PlatformClaims {
     public static final String ROLES = "roles";
     public static final String NAME = "name";
     public static final String PARTNER = "partner";
+    public static final String EDUCATOR_ID = "educator_id";
 
     private final Accounts accounts;
     private final Map<String, Client> clients;
@@ -54,6 +56,9 @@ public class PlatformClaims {
         claims.put(NAME, account.name());
         if (account.partner() != null && !account.partner().isBlank()) {
             claims.put(PARTNER, account.partner());
+        }
+        if (account.educatorId() != null && !account.educatorId().isBlank()) {
+            claims.put(EDUCATOR_ID, account.educatorId());
         }
         return claims;
     }

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformClaimsTest {
 
     private final PlatformClaims claims = new PlatformClaims(new Accounts(List.of(
-            new Account("partner", "demo", "Parker Partner", "d1", List.of("partner"), "acme"),
-            new Account("planner", "demo", null, "d1", List.of("district-staff"), null))),
+            new Account("partner", "demo", "Parker Partner", "d1", List.of("partner"), "acme", null),
+            new Account("planner", "demo", null, "d1", List.of("district-staff"), null, null),
+            new Account("eli", "demo", "Eli Educator", "d1", List.of("educator"), null, "edu-42"))),
             List.of(new Client("reporting", "s", List.of("client_credentials"), null, null, null, "d2", List.of("auditor")),
                     new Client("gateway", "s", List.of("authorization_code"), null, null, null, null, null)));
 
@@ -30,8 +31,17 @@ class PlatformClaimsTest {
     void givenAnAccountOfNoOrganisationWhenItSignsInThenItsTokenHasNoPartnerClaimAndItsUsernameAsName() {
         assertThat(claims.forAccount("planner")).hasValueSatisfying(c -> assertThat(c)
                 .doesNotContainKey("partner")
+                .doesNotContainKey("educator_id")
                 .containsEntry("name", "planner"));
         assertThat(claims.forAccount("nobody")).isEmpty();
+    }
+
+    @Test
+    void givenAnEducatorAccountLinkedToItsRecordWhenItSignsInThenItsTokenCarriesTheEducatorId() {
+        assertThat(claims.forAccount("eli")).hasValueSatisfying(c -> assertThat(c)
+                .containsEntry("roles", List.of("educator"))
+                .containsEntry("educator_id", "edu-42")
+                .doesNotContainKey("partner"));
     }
 
     @Test

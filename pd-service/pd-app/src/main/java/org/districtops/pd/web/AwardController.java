@@ -159,12 +159,12 @@ public class AwardController {
     public ResponseEntity<Map<String, Object>> apply(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId,
                                                      @PathVariable @Pattern(regexp = ITEM_ID) String badgeId,
                                                      @Valid @RequestBody PdRequests.Application b) {
-        Actor actor = Access.educator(districtId);
+        Access.Me me = Access.me(districtId);
         BadgeView badge = badge(districtId, badgeId);
-        requireEducator(districtId, actor.id());
-        String awardId = AwardIds.of(actor.id(), badgeId);
-        commands.send(new ApplyForBadge(new AwardRef(districtId, awardId), actor.id(), terms(badge, badge.currentVersion()),
-                b.evidence().toEvidence()), actor);
+        requireEducator(districtId, me.educatorId());
+        String awardId = AwardIds.of(me.educatorId(), badgeId);
+        commands.send(new ApplyForBadge(new AwardRef(districtId, awardId), me.educatorId(), terms(badge, badge.currentVersion()),
+                b.evidence().toEvidence()), me.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("awardId", awardId, "status", "APPLIED"));
     }
 

@@ -69,6 +69,17 @@ public class PortfolioController {
         return view(s, true);
     }
 
+    @Operation(summary = "My portfolio: the signed-in educator's own (the record named by the token's educator_id claim)")
+    @SecurityRequirement(name = "bearer")
+    @GetMapping("/districts/{districtId}/me/portfolio")
+    public Map<String, Object> myPortfolio(@PathVariable @Pattern(regexp = DISTRICT_ID) String districtId) {
+        Access.Me me = Access.me(districtId);
+        EducatorProjection.State s = educators.find(districtId, me.educatorId())
+                .orElseThrow(() -> new NotFoundException("Your educator record " + me.educatorId() + " is not in "
+                        + districtId + " (yet): PD staff import or register it."));
+        return view(s, true);
+    }
+
     @Operation(summary = "Make one's portfolio public or private")
     @SecurityRequirement(name = "bearer")
     @PutMapping("/districts/{districtId}/educators/{educatorId}/portfolio/visibility")
@@ -119,11 +130,7 @@ public class PortfolioController {
     }
 
     private static Actor self(String districtId, String educatorId) {
-        Actor actor = Access.educator(districtId);
-        if (!actor.id().equals(educatorId)) {
-            throw new ForbiddenException("Only the educator decides who sees their portfolio.");
-        }
-        return actor;
+        return Access.self(districtId, educatorId, "Only the educator decides who sees their portfolio.");
     }
 
     private Map<String, Object> view(EducatorProjection.State s, boolean full) {

@@ -72,7 +72,7 @@ class PersonalDataErasureIT {
 
         // the educator asks for erasure themselves
         body(api.send("DELETE", "/districts/" + district + "/educators/" + educator + "/personal-data",
-                TestTokens.token(educator, district, "educator"), null, null), 200);
+                TestTokens.educatorToken(educator, district), null, null), 200);
         JsonNode after = api.await("/districts/" + district + "/educators/" + educator, staff,
                 e -> e.get("erased").asBoolean());
         assertThat(after.get("name").isNull()).isTrue();

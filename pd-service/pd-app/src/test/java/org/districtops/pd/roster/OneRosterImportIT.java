@@ -44,6 +44,8 @@ class OneRosterImportIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DemoRoster demoRoster;
 
     private final String district = "roster-" + UUID.randomUUID().toString().substring(0, 8);
     private final String staff = TestTokens.token("pdstaff", district, "pd-staff");
@@ -110,6 +112,29 @@ class OneRosterImportIT {
     private int events() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
                 Integer.class, district + "/%");
+    }
+
+    @Test
+    void givenAFirstEmbeddedStartWhenTheDemoRosterIsSeededThenTheDemoEducatorExistsOnceWithoutPersonalDataInEvents()
+            throws Exception {
+        ApiClient api = new ApiClient("http://localhost:" + port + "/api/pd");
+        String eli = OneRosterImport.educatorId(district, DemoRoster.SOURCED_ID);
+
+        OneRosterImport.Report first = demoRoster.seed(district);
+
+        assertThat(first.educatorsCreated()).isEqualTo(1);
+        assertThat(first.schoolsAccepted()).isEqualTo(1);
+        assertThat(first.rejected()).isEmpty();
+        JsonNode educator = api.await("/districts/" + district + "/educators/" + eli, staff, e -> e.has("educatorId"));
+        assertThat(educator.get("name").asString()).isEqualTo("Eli Educator");
+        assertThat(educator.get("sourcedId").asString()).isEqualTo(DemoRoster.SOURCED_ID);
+        int events = events();
+        assertThat(demoRoster.seed(district)).as("a later start imports nothing").isNull();
+        assertThat(events()).isEqualTo(events);
+        String payloads = String.join("\n", jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
+                String.class, district + "/%"));
+        assertThat(payloads).contains(eli).doesNotContain("Eli").doesNotContain("eli.educator@example.org");
     }
 
     @Test

@@ -136,7 +136,7 @@ class PdLifecycleIT {
 
         // the credential validates against the official schema and verifies
         JsonNode issued = body(api.get("/districts/" + district + "/awards/" + anaPl101 + "/credential",
-                TestTokens.token(ana, district, "educator")), 200);
+                TestTokens.educatorToken(ana, district)), 200);
         assertThat(ObSchemas.errors(ObSchemas.CREDENTIAL, issued.get("credential"))).isEmpty();
         assertThat(issued.get("credential").get("credentialSubject").get("achievement").get("id").asString())
                 .endsWith("/badges/" + pl101 + "/versions/2");
@@ -175,7 +175,7 @@ class PdLifecycleIT {
 
         // revoked: listed in the status list, verification says so, the credential keeps a valid shape
         assertThat(api.post("/districts/" + district + "/awards/" + anaPl101 + "/revocation",
-                TestTokens.token(ana, district, "educator"), "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+                TestTokens.educatorToken(ana, district), "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
         assertProblem(api.post("/districts/" + district + "/awards/" + anaPl101 + "/revocation", staff, "{}"), 400, "reason");
         body(api.post("/districts/" + district + "/awards/" + anaPl101 + "/revocation", staff,
                 "{\"reason\":\"Course not completed\"}"), 200);
@@ -229,7 +229,7 @@ class PdLifecycleIT {
         String cara = educator("Cara", "Nguyen");
         String coaching = defineBadge(badge("Coaching", 730, true, "[]"));
         api.await("/public/districts/" + district + "/badges/" + coaching, null, b -> true);
-        String token = TestTokens.token(cara, district, "educator");
+        String token = TestTokens.educatorToken(cara, district);
         assertProblem(api.post("/districts/" + district + "/badges/" + coaching + "/applications", token, "{}"), 400, "evidence");
         String award = body(api.post("/districts/" + district + "/badges/" + coaching + "/applications", token,
                 "{\"evidence\":{\"text\":\"Coached two colleagues for a semester\"}}"), 201).get("awardId").asString();
@@ -249,7 +249,7 @@ class PdLifecycleIT {
         assertThat(approved.get("validUntil").isNull()).isFalse();
         // another educator cannot see it
         assertThat(api.get("/districts/" + district + "/awards/" + award,
-                TestTokens.token("someone-else", district, "educator")).statusCode()).isEqualTo(403);
+                TestTokens.educatorToken("someone-else", district)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -305,7 +305,7 @@ class PdLifecycleIT {
                 badge("X", 10, false, "[\"no-such-badge\"]")), 400, "requiredBadgeIds");
         assertProblem(api.post("/districts/" + district + "/badges/x/awards", staff, "{\"educatorId\":\"\"}"), 400, "educatorId");
         assertProblem(api.post("/public/verify", null, "{\"credential\":42}"), 400, "credential");
-        assertThat(api.post("/districts/" + district + "/badges", TestTokens.token("edu", district, "educator"),
+        assertThat(api.post("/districts/" + district + "/badges", TestTokens.educatorToken("edu", district),
                 badge("X", 10, false, "[]")).statusCode()).isEqualTo(403);
         assertThat(api.post("/districts/" + district + "/badges", null, badge("X", 10, false, "[]")).statusCode()).isEqualTo(401);
         JsonNode junk = verify("\"not-a-jwt\"");

@@ -11,7 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +64,7 @@ class PortfolioPrivacyIT {
     void privateByDefaultPublicOnRequestShareLinksAndNoLeaks() throws Exception {
         ApiClient api = api();
         String dana = educator("Dana", "school-a");
-        String token = TestTokens.token(dana, district, "educator");
+        String token = TestTokens.educatorToken(dana, district);
         String badge = badge("Inquiry learning");
         award(badge, dana);
         JsonNode own = api.await("/districts/" + district + "/educators/" + dana + "/portfolio", token,
@@ -74,7 +76,7 @@ class PortfolioPrivacyIT {
         assertThat(api.get("/districts/" + district + "/educators/" + dana + "/portfolio",
                 TestTokens.token("pdstaff", "other-district", "pd-staff")).statusCode()).isEqualTo(403);
         assertThat(api.get("/districts/" + district + "/educators/" + dana + "/portfolio",
-                TestTokens.token("nosy", district, "educator")).statusCode()).isEqualTo(403);
+                TestTokens.educatorToken("nosy", district)).statusCode()).isEqualTo(403);
 
         // every public endpoint: nothing of a private portfolio
         assertThat(api.get("/public/districts/" + district + "/portfolios/" + dana, null).statusCode()).isEqualTo(404);
@@ -111,6 +113,46 @@ class PortfolioPrivacyIT {
         api.await("/public/districts/" + district + "/portfolios/" + dana, null, p -> true);
         body(api.send("DELETE", "/districts/" + district + "/educators/" + dana + "/personal-data", token, null, null), 200);
         awaitStatus("/public/districts/" + district + "/portfolios/" + dana, 404);
+    }
+
+    @Test
+    void givenAnEducatorAccountLinkedByItsEducatorIdClaimWhenItOpensMyPortfolioThenItGetsItsOwnAndNoOtherOne()
+            throws Exception {
+        ApiClient api = api();
+        String eli = educator("Eli", "school-a");
+        String other = educator("Olga", "school-a");
+        String badge = badge("Claim check");
+        award(badge, eli);
+        // the token as the auth-server issues it: sub is the sign-in name, educator_id names the record
+        String eliAccount = TestTokens.tokenWithClaims("educator", district, Map.of("educator_id", eli), "educator");
+
+        JsonNode mine = api.await("/districts/" + district + "/me/portfolio", eliAccount, p -> p.get("badges").size() == 1);
+
+        assertThat(mine.get("educatorId").asString()).isEqualTo(eli);
+        assertThat(mine.get("name").asString()).isEqualTo("Eli Privacy");
+        assertThat(mine.get("isPublic").asBoolean()).isFalse();
+        body(api.get("/districts/" + district + "/educators/" + eli + "/portfolio", eliAccount), 200);
+        body(api.get("/districts/" + district + "/awards/" + mine.get("badges").get(0).get("awardId").asString()
+                + "/credential", eliAccount), 200);
+        // another educator's portfolio, record and privacy switch stay closed
+        assertThat(api.get("/districts/" + district + "/educators/" + other + "/portfolio", eliAccount).statusCode()).isEqualTo(403);
+        assertThat(api.get("/districts/" + district + "/educators/" + other, eliAccount).statusCode()).isEqualTo(403);
+        assertThat(api.send("PUT", "/districts/" + district + "/educators/" + other + "/portfolio/visibility", eliAccount,
+                null, "{\"isPublic\":true}").statusCode()).isEqualTo(403);
+        // the subject is never taken for the educator id: without the claim, even sub == educator id is refused
+        String unlinked = TestTokens.token(eli, district, "educator");
+        assertThat(api.get("/districts/" + district + "/educators/" + eli + "/portfolio", unlinked).statusCode()).isEqualTo(403);
+        HttpResponse<String> noRecord = api.get("/districts/" + district + "/me/portfolio", unlinked);
+        assertThat(noRecord.statusCode()).isEqualTo(403);
+        assertThat(noRecord.body()).contains("educator_id");
+        // a claim naming a record pd-service does not know: 404, not someone else's portfolio
+        assertThat(api.get("/districts/" + district + "/me/portfolio", TestTokens.educatorToken("no-such-educator", district))
+                .statusCode()).isEqualTo(404);
+        // and the switch works through the claim
+        body(api.send("PUT", "/districts/" + district + "/educators/" + eli + "/portfolio/visibility", eliAccount, null,
+                "{\"isPublic\":true}"), 200);
+        assertThat(api.await("/public/districts/" + district + "/portfolios/" + eli, null, p -> true)
+                .get("pdHours").asDouble()).isEqualTo(3.0);
     }
 
     @Test

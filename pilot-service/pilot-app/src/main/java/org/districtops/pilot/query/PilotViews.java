@@ -60,7 +60,8 @@ public final class PilotViews {
         // a decision is pending once a cycle completed after the last decision
         boolean pending = running && completed > (last == null ? 0 : last.completedCycles);
         return new PilotBoardEntry(s.pilotId, s.title, s.modelName, s.modelKey, s.wave, s.status, s.alignment,
-                s.cohortSize, open == null ? null : open.number, open == null ? null : open.measureBy,
+                s.cohortSize, open == null ? null : open.number, open == null ? null : open.cycleId,
+                open == null ? null : open.measureBy,
                 open == null ? 0 : open.measurements.size(), pending, last == null ? null : last.decision);
     }
 
