@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Crash rounds (issue 10): under a steady write load through the gateway, kill -9 one service (the launcher
  * restarts it) or the whole platform (every process, PostgreSQL included; the harness starts it again) at a random
  * moment. After each round: every acknowledged write is in the event store, no command is half-applied, event
- * sequences have no gaps, the event chain verifies, and every service's live read models equal a full replay.
+ * sequences have no gaps, the event chains verify, and the killed service's live read models (every service's after
+ * a platform kill and in the last round; all every round with {@code -Dcrash.compareAll=true}) equal a full replay.
  *
  * <p>CI: 3 rounds (2 service kills, 1 platform kill). Full: {@code -Dcrash.rounds=20} (profile {@code crash-full});
  * replay a schedule with {@code -Dcrash.seed=S}. Figures go to target/crash-rounds.txt and docs/reliability.md.
@@ -131,8 +132,13 @@ class CrashRoundsIT {
                 load.sent().stream().filter(s -> s.status() == -2).forEach(s -> roundProblems.add("2xx without id: " + s));
 
                 // 3. the event chain verifies; 4. after convergence the read models equal a full replay
+                // the killed service's read side (every service's after a platform kill and in the last round)
                 int mismatches = 0;
+                boolean all = target.equals("platform") || r == rounds || Boolean.getBoolean("crash.compareAll");
                 for (Service s : SERVICES) {
+                    if (!all && !s.name().equals(target)) {
+                        continue;
+                    }
                     String base = base(s);
                     readSide.awaitCaughtUp(base, Duration.ofMinutes(3));
                     JsonNode chain = verifyChain(base, load.superintendentToken());
@@ -238,6 +244,9 @@ class CrashRoundsIT {
             out.append(String.format(Locale.ROOT, "  round %2d  %-20s killed after %4.1f s, back in %5.1f s, %4d requests, %4d acked%n",
                     r.number(), r.killed(), r.secondsUnderLoadBeforeKill(), r.restartSeconds(), r.sent(), r.acknowledged()));
         }
+        // answers other than success, the fallback 503 and no answer: worth reading (they are not failures)
+        load.sent().stream().filter(s -> !s.acknowledged() && s.status() != 503 && s.status() != -1).limit(20)
+                .forEach(s -> out.append("  other answer: ").append(s).append('\n'));
         problems.forEach(p -> out.append("PROBLEM ").append(p).append('\n'));
         Path file = Path.of(System.getProperty("crash.report", "target/crash-rounds.txt"));
         Files.writeString(file, out);
