@@ -174,10 +174,10 @@ class CrashRoundsIT {
         assertThat(problems).as("lost, half-applied or diverged (seed %d)", seed).isEmpty();
     }
 
-    /** At least one whole-platform kill, one in four rounds; the rest kill a random service. Shuffled. */
+    /** At least one whole-platform kill, one in four rounds ({@code crash.platformEvery}); the rest a random service. */
     private static List<String> schedule(int rounds, Random random) {
         List<String> schedule = new ArrayList<>();
-        int platformKills = Math.max(1, rounds / 4);
+        int platformKills = Math.max(1, rounds / Integer.getInteger("crash.platformEvery", 4));
         for (int i = 0; i < rounds; i++) {
             schedule.add(i < platformKills ? "platform" : SERVICES.get(random.nextInt(SERVICES.size())).name());
         }
