@@ -37,7 +37,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // fsync stays on: acknowledged writes must survive a hard kill of the machine's processes
+                // Acknowledged writes must survive a hard kill of the machine's processes: fsync stays on, and a
+                // commit waits for its WAL flush. zonky's builder turns synchronous_commit OFF by default (a test
+                // database's trade-off); then a commit is answered while its WAL is still in shared memory, and
+                // kill -9 of PostgreSQL lost acknowledged events (CrashRoundsIT, docs/reliability.md).
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB");
         if (port > 0) {
@@ -99,6 +104,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String password() {
         return "postgres";
+    }
+
+    /** A server setting as PostgreSQL reports it ({@code SHOW name}). */
+    public String setting(String name) throws SQLException {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a setting name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
+             var st = c.createStatement(); var rs = st.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Creates each database that does not exist yet: one per service, so each service owns its data. */

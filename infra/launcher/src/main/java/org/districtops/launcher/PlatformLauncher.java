@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts the whole platform on its embedded default: a real PostgreSQL (the event store, data under
  * data/postgres), the in-process MongoDB wire server (the disposable read side, data/mongo), the authorization
- * server (the identity provider, signing key in data/keys), the four services and the gateway, each in its own JVM. Ctrl-C stops everything gracefully.
+ * server (the identity provider, signing key in data/keys), the four services and the gateway, each in its own JVM. Ctrl-C stops everything gracefully;
+ * a child that dies once the platform is ready is restarted (ManagedService).
  */
 public final class PlatformLauncher {
 
@@ -122,6 +123,10 @@ public final class PlatformLauncher {
         long deadline = System.nanoTime() + Duration.ofSeconds(settings.readyTimeoutSeconds()).toNanos();
         for (ManagedService service : running) {
             service.awaitReady(deadline);
+        }
+        // from here on a child that dies (kill -9, out of memory) is restarted; its pid file names the new process
+        for (ManagedService service : running) {
+            service.superviseRestarts(Duration.ofSeconds(settings.readyTimeoutSeconds()));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         String url = "http://localhost:" + settings.gatewayPort();

@@ -126,6 +126,36 @@ public final class LaunchedPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * kill -9 of every process of the platform at the same moment, as a crash of the machine's processes would:
+     * the launcher (which hosts MongoDB), each child JVM, and PostgreSQL's postmaster and backends (pg_ctl
+     * daemonises the postmaster, so it is found through its postmaster.pid). Nothing gets to shut down cleanly.
+     */
+    public void killEverythingHard() throws Exception {
+        List<ProcessHandle> all = new java.util.ArrayList<>();
+        if (process != null) {
+            all.add(process.toHandle());
+            process.toHandle().descendants().forEach(all::add);
+        }
+        Path postmasterPid = data.resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(postmasterPid)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim())).ifPresent(postmaster -> {
+                all.add(postmaster);
+                postmaster.descendants().forEach(all::add);
+            });
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sets an environment variable of the launcher (and so of its children) before {@link #start()}. */
+    public LaunchedPlatform withEnvironment(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     /** Graceful stop (SIGTERM): the launcher stops services, MongoDB server and PostgreSQL. */
     @Override
     public void close() throws InterruptedException {
