@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fuzz corpus against every route of every service (the same enumeration as the authorization matrix):
  * zero 5xx, zero hangs (each request has a 10 s limit), every 4xx an RFC 9457 problem+json.
- * CI sends {@code dop.fuzz.requests} (1,000); the full run sends 12,000: {@code -Prel-full}
+ * CI sends {@code dop.fuzz.requests} (1,000); the full run sends 12,000: {@code -Preliability-full}
  * (see docs/reliability.md). Replay a failure with the printed seed.
  */
 class FuzzIT {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sequences have no gaps, the event chains verify, and the killed service's live read models (every service's after
  * a platform kill and in the last round; all every round with {@code -Dcrash.compareAll=true}) equal a full replay.
  *
- * <p>CI: 3 rounds (2 service kills, 1 platform kill). Full: {@code -Dcrash.rounds=20} (profile {@code crash-full});
+ * <p>CI: 3 rounds (2 service kills, 1 platform kill). Full: {@code -Dcrash.rounds=20} (profile {@code reliability-full});
  * replay a schedule with {@code -Dcrash.seed=S}. Figures go to target/crash-rounds.txt and docs/reliability.md.
  */
 class CrashRoundsIT {
