@@ -145,7 +145,7 @@ class CrashRoundsIT {
                     if (!chain.path("clean").asBoolean()) {
                         roundProblems.add(s.name() + " event chain broken: " + chain);
                     }
-                    List<String> differences = readSide.compareWithReplay(s, base, load.superintendentToken());
+                    List<String> differences = readSide.compareWithReplay(s, base, load.operatorToken());
                     mismatches += differences.size();
                     differences.stream().limit(20).forEach(d -> roundProblems.add("read model differs from replay: " + d));
                 }

@@ -66,17 +66,17 @@ final class ReadSideCheck implements AutoCloseable {
      * Replays every projection of the service and returns the documents that differ between the live collections
      * before and the rebuilt ones after (empty when the live read side equals a full replay).
      */
-    List<String> compareWithReplay(Service service, String base, String superintendent) throws Exception {
+    List<String> compareWithReplay(Service service, String base, String operator) throws Exception {
         MongoDatabase db = mongo.getDatabase(service.database());
         Map<String, List<String>> live = snapshot(db);
-        HttpResponse<String> started = post(base + "/admin/read-side/rebuilds", superintendent);
+        HttpResponse<String> started = post(base + "/admin/read-side/rebuilds", operator);
         if (started.statusCode() != 202) {
             throw new AssertionError(service.name() + ": rebuild answered " + started.statusCode() + " " + started.body());
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         JsonNode status = null;
         while (System.nanoTime() < deadline) {
-            status = WriteMix.JSON.readTree(get(base + "/admin/read-side/rebuilds/current", superintendent).body());
+            status = WriteMix.JSON.readTree(get(base + "/admin/read-side/rebuilds/current", operator).body());
             String state = status.path("state").asString("");
             if (state.equals("DONE") || state.equals("FAILED")) {
                 break;

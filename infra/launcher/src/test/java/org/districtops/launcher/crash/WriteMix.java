@@ -73,9 +73,13 @@ final class WriteMix {
         this.seed = seed;
     }
 
-    /** Fresh tokens for the three accounts the mix writes as (the gateway's demo token endpoint). */
+    /**
+     * Fresh tokens (the gateway's demo token endpoint) for the accounts the mix writes as, and for the platform
+     * operator, the only role allowed to start a read-side rebuild.
+     */
     void signIn() throws Exception {
-        tokens = Map.of("superintendent", token("superintendent"), "pdstaff", token("pdstaff"));
+        tokens = Map.of("superintendent", token("superintendent"), "pdstaff", token("pdstaff"),
+                "operator", token("operator"));
     }
 
     private String token(String user) throws Exception {
@@ -91,6 +95,10 @@ final class WriteMix {
 
     String superintendentToken() {
         return tokens.get("superintendent");
+    }
+
+    String operatorToken() {
+        return tokens.get("operator");
     }
 
     /** Starts {@code clients} threads that each send the next command as soon as the last one was answered. */
