@@ -111,7 +111,8 @@ class PdLifecycleIT {
         api.await("/public/districts/" + district + "/badges", null, b -> b.size() == 3);
         // the catalog is on the public audit feed; educators' registrations are not (restricted)
         JsonNode audit = api.await("/public/districts/" + district + "/audit/entries", null,
-                page -> page.get("total").asInt() == 3);
+                // the page's entries and its total are two queries: wait until both show all three
+                page -> page.get("total").asInt() == 3 && page.get("entries").size() == 3);
         assertThat(audit.get("entries").findValuesAsString("eventType")).containsOnly("BadgeDefined");
         assertThat(audit.toString()).contains("PL leader").doesNotContain("Lopez", "Okafor", "actorId");
 

@@ -101,7 +101,8 @@ class PilotLifecycleIT {
 
         // the public audit feed lists the decisions (allow-listed), by role and never by who
         JsonNode audit = api.await("/public/districts/" + district + "/audit/entries?eventType=PilotDecided", null,
-                page -> page.get("total").asInt() == 3);
+                // the page's entries and its total are two queries: wait until both show all three
+                page -> page.get("total").asInt() == 3 && page.get("entries").size() == 3);
         assertThat(audit.get("entries").get(0).get("summary").asString())
                 .startsWith("Pilot " + stopped + " decided: STOP (evidence tier ");
         assertThat(audit.get("entries").findValuesAsString("service")).containsOnly("pilot");
