@@ -16,6 +16,11 @@
     return String(text || '').split('\n').map(function (line) { return line.trim(); }).filter(Boolean);
   }
 
+  /** A date some days ahead (UTC), e.g. the default end of a comment period. */
+  function inDays(days) {
+    return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+  }
+
   function form(label) {
     const node = el('form', 'form');
     node.setAttribute('aria-label', label);
@@ -142,7 +147,7 @@
   function openPeriodForm(draft) {
     const node = form('Open the comment period');
     node.appendChild(Staff.field('period-closes', 'Comments until (inclusive)',
-        Staff.input('closesOn', 'date', { required: '', value: Staff.today() })));
+        Staff.input('closesOn', 'date', { required: '', value: inDays(14) })));
     submitRow(node, 'Open the comment period');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
