@@ -46,7 +46,7 @@
         const status = document.getElementById('vision-status');
         status.className = 'form-status ok';
         status.textContent = success;
-        show((result.body && result.body.version) || 0);
+        show(result.body && result.body.version != null ? result.body.version : 0);
       }
     });
   }
@@ -294,7 +294,8 @@
   /** Loads until the read side reached minVersion (a few tries), then renders. */
   function caughtUp(minVersion, tries) {
     return fetchState().then(function (state) {
-      const seen = Math.max(state.vision ? state.vision.version : 0, state.draft ? state.draft.version : 0);
+      // versions start at 0 (the first event's sequence): nothing seen yet is -1
+      const seen = Math.max(state.vision ? state.vision.version : -1, state.draft ? state.draft.version : -1);
       if (seen >= minVersion || tries <= 0) {
         return state;
       }
@@ -307,7 +308,7 @@
   function show(minVersion) {
     const body = document.getElementById('page-body');
     return Dop.block(body, 'vision', function () {
-      return caughtUp(minVersion || 0, 20);
+      return caughtUp(minVersion == null ? -1 : minVersion, 20);
     }, function (state) {
       return [draftSection(state.draft, state.vision), adoptedSection(state.vision)];
     });
@@ -316,6 +317,6 @@
   Staff.page(['superintendent'], function (user, district) {
     base = '/api/vision/districts/' + encodeURIComponent(district) + '/vision';
     publicBase = '/api/vision/public/districts/' + encodeURIComponent(district) + '/vision';
-    show(0);
+    show(-1);
   });
 })();

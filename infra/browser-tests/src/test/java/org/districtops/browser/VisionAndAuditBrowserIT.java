@@ -105,7 +105,12 @@ class VisionAndAuditBrowserIT {
     @Test
     @Order(2)
     void theAuditorReadsTheTrailAndFindsEveryEventChainIntact() throws Exception {
-        browser.signIn("auditor");
+        try {
+            browser.signIn("auditor");
+        } catch (org.openqa.selenium.TimeoutException e) { // seen once: the login form came back; a second try is what a person does
+            log.warn("Sign-in as auditor did not complete; trying once more", e);
+            browser.signIn("auditor");
+        }
         assertThat(browser.find("#role-pages").getText()).contains("Audit trail").doesNotContain("Vision adoption");
         browser.open("/staff/audit.html");
         assertThat(browser.awaitBlock("audit-body", 20)).isEqualTo("ready");
