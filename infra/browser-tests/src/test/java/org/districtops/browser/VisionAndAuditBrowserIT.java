@@ -134,6 +134,7 @@ class VisionAndAuditBrowserIT {
         assertThat(browser.findAll("#verify-results li").stream().map(li -> li.getAttribute("data-result")).toList())
                 .as(browser.find("#verify-results").getText()).containsOnly("intact");
         assertThat(browser.find("#verify-results").getText()).contains("Vision and plans: intact", "Partnerships: intact");
+        screenshot("staff-audit.png");
     }
 
     /** With -Ddop.screenshots=<folder>: the page as it is now. */
