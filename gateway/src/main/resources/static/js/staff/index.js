@@ -6,12 +6,14 @@
   const Staff = window.Staff;
 
   const PAGES = [
+    { href: '/staff/vision.html', label: 'Vision adoption: draft, comment period, moderation, board adoption', roles: ['superintendent'] },
     { href: '/staff/plan.html', label: 'Strategic plan: milestones, attention, updates', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/review.html', label: 'Listing approvals', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/pilots.html', label: 'Pilots: measurements and decisions', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/pd.html', label: 'Professional learning: awards and applications', roles: ['pd-staff'] },
     { href: '/staff/partner.html', label: 'My listings', roles: ['partner'] },
-    { href: '/staff/educator.html', label: 'My portfolio', roles: ['educator'] }
+    { href: '/staff/educator.html', label: 'My portfolio', roles: ['educator'] },
+    { href: '/staff/audit.html', label: 'Audit trail and event-chain verification', roles: ['auditor', 'superintendent'] }
   ];
 
 
