@@ -149,6 +149,9 @@ public final class BenchRun {
         machineAtEnd.put("loadAverageAtEnd", loadAverage());
         result.put("machineAtEnd", machineAtEnd);
         Report.write(home, date, size, result);
+        // a library's non-daemon scheduler (seen after Gatling runs) would keep the JVM alive after the results
+        // are written; the platform is already stopped, so end the run here
+        System.exit(0);
     }
 
     interface Load {
