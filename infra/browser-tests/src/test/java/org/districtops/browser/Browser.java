@@ -116,6 +116,24 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Signs in as the demo partner and submits a listing on the partner page, as the partner would; returns once the
+     * page says "Submitted" and lists the new title.
+     */
+    void submitListingAsPartner(String title, String description, String schedule) {
+        signIn("partner");
+        open("/staff/partner.html");
+        visible("#l-title", 20).sendKeys(title);
+        find("#l-pathway").sendKeys("Engineering");
+        find("#l-description").sendKeys(description);
+        find("#l-location").sendKeys("12 Main St");
+        find("#l-schedule").sendKeys(schedule);
+        find("#l-contactEmail").sendKeys("parker@example.org");
+        find(".listing-form button[type=submit]").click();
+        waitUpTo(20).until(d -> find(".listing-form .form-status").getText().startsWith("Submitted"));
+        waitUpTo(30).until(d -> find("#page-body").getText().contains(title));
+    }
+
+    /**
      * Forgets every sign-in by deleting the cookies (the gateway's and the authorization server's sessions, both on
      * localhost); signing out through the pages is tested on its own.
      */

@@ -102,17 +102,8 @@ class DistrictPagesBrowserIT {
 
         // the partner submits a listing
         String title = "Robotics internship " + UUID.randomUUID().toString().substring(0, 6);
-        browser.signIn("partner");
-        browser.open("/staff/partner.html");
-        browser.visible("#l-title", 20).sendKeys(title);
-        browser.find("#l-pathway").sendKeys("Engineering");
-        browser.find("#l-description").sendKeys("Build and program robots with our engineers.");
-        browser.find("#l-location").sendKeys("12 Main St");
-        browser.find("#l-schedule").sendKeys("Tuesday and Thursday afternoons");
-        browser.find("#l-contactEmail").sendKeys("parker@example.org");
-        browser.find(".listing-form button[type=submit]").click();
-        browser.waitUpTo(20).until(d -> browser.find(".listing-form .form-status").getText().startsWith("Submitted"));
-        browser.waitUpTo(30).until(d -> browser.find("#page-body").getText().contains(title));
+        browser.submitListingAsPartner(title, "Build and program robots with our engineers.",
+                "Tuesday and Thursday afternoons");
         assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the partner page").isEmpty();
         screenshot("staff-partner.png");
 

@@ -231,17 +231,7 @@ class StaffTasksBrowserIT {
     @Test
     @Order(5)
     void aListingTitleMadeOfMarkupStaysTextOnThePartnerPageTheBoardAndTheDashboard() throws Exception {
-        browser.signIn("partner");
-        browser.open("/staff/partner.html");
-        browser.visible("#l-title", 20).sendKeys(XSS);
-        browser.find("#l-pathway").sendKeys("Engineering");
-        browser.find("#l-description").sendKeys("Markup in a title must show as text.");
-        browser.find("#l-location").sendKeys("12 Main St");
-        browser.find("#l-schedule").sendKeys("Mondays");
-        browser.find("#l-contactEmail").sendKeys("parker@example.org");
-        browser.find(".listing-form button[type=submit]").click();
-        browser.waitUpTo(20).until(d -> browser.find(".listing-form .form-status").getText().startsWith("Submitted"));
-        browser.waitUpTo(30).until(d -> browser.find("#page-body").getText().contains(XSS));
+        browser.submitListingAsPartner(XSS, "Markup in a title must show as text.", "Mondays");
         assertNoScriptRan();
 
         String staff = shared.token("planner");
