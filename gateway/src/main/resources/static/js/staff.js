@@ -236,12 +236,23 @@
     return status;
   }
 
+  /** The form's submit button in an actions row, followed by the status line that report() writes to. */
+  function submitRow(form, text) {
+    const button = el('button', 'button', text);
+    button.type = 'submit';
+    const actions = el('div', 'actions');
+    actions.appendChild(button);
+    form.append(actions, statusLine());
+    return button;
+  }
+
   function today() {
     return new Date().toISOString().slice(0, 10);
   }
 
   window.Staff = {
     me: me, api: api, download: download, load: load, report: report, page: page, hasRole: hasRole, signOut: signOut,
-    signOutButton: signOutButton, field: field, input: input, select: select, statusLine: statusLine, today: today
+    signOutButton: signOutButton, field: field, input: input, select: select, statusLine: statusLine, submitRow: submitRow,
+    today: today
   };
 })();

@@ -42,11 +42,7 @@
         Staff.field('l-applyUntil', 'Applications until', Staff.input('applyUntil', 'date', { value: addDays(60) })),
         Staff.field('l-contactName', 'Contact name', Staff.input('contactName', 'text', { maxlength: '200', value: user.name || '' })),
         Staff.field('l-contactEmail', 'Contact email', Staff.input('contactEmail', 'email', { maxlength: '254' })));
-    const submit = el('button', 'button', 'Submit for review');
-    submit.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(submit);
-    form.append(actions, Staff.statusLine());
+    const submit = Staff.submitRow(form, 'Submit for review');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = form.elements;

@@ -28,11 +28,7 @@
     form.append(Staff.field('a-badge', 'Badge', Staff.select('badgeId', options, options.length ? options[0][0] : '')),
         Staff.field('a-educator', 'Educator id', Staff.input('educatorId', 'text', { maxlength: '64', required: '', list: 'educator-ids' })),
         Staff.field('a-evidence', 'Evidence (text)', Staff.input('evidenceText', 'text', { maxlength: '4000' }), true));
-    const save = el('button', 'button', 'Award');
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    form.append(actions, Staff.statusLine());
+    Staff.submitRow(form, 'Award');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = form.elements;

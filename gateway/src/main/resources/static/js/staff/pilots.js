@@ -16,11 +16,7 @@
         Staff.field('m-value-' + id, 'Value', Staff.input('value', 'number', { step: 'any', required: '' })),
         Staff.field('m-unit-' + id, 'Unit', Staff.input('unit', 'text', { maxlength: '200', required: '' })),
         Staff.field('m-students-' + id, 'Students measured', Staff.input('students', 'number', { min: '0', required: '' })));
-    const save = el('button', 'button', 'Record measurement');
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    form.append(actions, Staff.statusLine());
+    Staff.submitRow(form, 'Record measurement');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = form.elements;
@@ -41,11 +37,7 @@
     form.append(
         Staff.field('c-observed-' + id, 'What we observed', Staff.input('observed', 'textarea', { maxlength: '4000', required: '' }), true),
         Staff.field('c-next-' + id, 'What we change next cycle', Staff.input('nextChanges', 'textarea', { maxlength: '4000' }), true));
-    const save = el('button', 'button', 'Complete cycle');
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    form.append(actions, Staff.statusLine());
+    Staff.submitRow(form, 'Complete cycle');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/cycles/' + encodeURIComponent(pilot.openCycleId) + '/completion', {
@@ -64,11 +56,7 @@
     form.append(
         Staff.field('d-decision-' + id, 'Decision', Staff.select('decision', ['SCALE', 'CONTINUE', 'MODIFY', 'STOP'], 'CONTINUE')),
         Staff.field('d-rationale-' + id, 'Rationale', Staff.input('rationale', 'textarea', { maxlength: '4000', required: '' }), true));
-    const save = el('button', 'button', 'Record decision');
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    form.append(actions, Staff.statusLine());
+    Staff.submitRow(form, 'Record decision');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       Staff.api('POST', base + '/pilots/' + encodeURIComponent(id) + '/decision', {

@@ -23,11 +23,7 @@
             { min: '0', max: '100', required: '', value: last ? String(last.percentComplete) : '0' })),
         Staff.field('status-' + key, 'Status', Staff.select('status', STATUSES, last ? last.status : 'IN_PROGRESS')),
         Staff.field('narrative-' + key, 'What happened', Staff.input('narrative', 'textarea', { maxlength: '4000' }), true));
-    const save = el('button', 'button', 'Save update');
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    form.append(actions, Staff.statusLine());
+    const save = Staff.submitRow(form, 'Save update');
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       save.disabled = true;

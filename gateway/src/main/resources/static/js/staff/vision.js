@@ -27,14 +27,6 @@
     return node;
   }
 
-  function submitRow(node, text) {
-    const save = el('button', 'button', text);
-    save.type = 'submit';
-    const actions = el('div', 'actions');
-    actions.appendChild(save);
-    node.append(actions, Staff.statusLine());
-  }
-
   /**
    * Sends a change; on success announces it in the page's status line, then reloads once the read side caught up
    * with the version the service answered (the projections are asynchronous).
@@ -123,7 +115,7 @@
   function newDraftForm(vision) {
     const node = form(vision ? 'Amend the adopted vision' : 'Draft the vision');
     node.append.apply(node, contentFields('new', vision, false));
-    submitRow(node, vision ? 'Start an amendment' : 'Save the draft');
+    Staff.submitRow(node, vision ? 'Start an amendment' : 'Save the draft');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
       send(node, 'POST', base + '/drafts', contentOf(node), vision ? vision.version : null, 'Draft saved.');
@@ -134,7 +126,7 @@
   function revisionForm(draft) {
     const node = form('Revise the draft');
     node.append.apply(node, contentFields('rev', draft, true));
-    submitRow(node, 'Save the revision');
+    Staff.submitRow(node, 'Save the revision');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
       const body = contentOf(node);
@@ -148,7 +140,7 @@
     const node = form('Open the comment period');
     node.appendChild(Staff.field('period-closes', 'Comments until (inclusive)',
         Staff.input('closesOn', 'date', { required: '', value: inDays(14) })));
-    submitRow(node, 'Open the comment period');
+    Staff.submitRow(node, 'Open the comment period');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
       send(node, 'POST', base + '/comment-period', { closesOn: node.elements.closesOn.value || null }, draft.version,
@@ -159,7 +151,7 @@
 
   function closePeriodForm(draft) {
     const node = form('Close the comment period');
-    submitRow(node, 'Close the comment period');
+    Staff.submitRow(node, 'Close the comment period');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
       send(node, 'POST', base + '/comment-period/close', null, draft.version, 'Comment period closed.');
@@ -216,7 +208,7 @@
         Staff.field('adopt-meeting', 'Board meeting reference', Staff.input('meetingReference', 'text', { maxlength: '200', required: '' })),
         Staff.field('adopt-waiver', 'Waiver reason (only when adopting without a comment period)',
             Staff.input('waiverReason', 'textarea', { maxlength: '1000' }), true));
-    submitRow(node, 'Record the adoption');
+    Staff.submitRow(node, 'Record the adoption');
     node.addEventListener('submit', function (event) {
       event.preventDefault();
       const f = node.elements;
