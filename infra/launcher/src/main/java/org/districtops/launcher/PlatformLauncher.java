@@ -107,6 +107,7 @@ public final class PlatformLauncher {
             env.put("DOP_JWT_ISSUER", issuer);
             env.put("DOP_EMBEDDED", "true");
             env.put("DOP_PD_DEMO_ROSTER", "true"); // pd-service: the demo educator account's record (DemoRoster)
+            env.put("DOP_PARTNERSHIP_DEMO_PARTNER", "true"); // partnership-service: the demo partner account's organisation (DemoPartner)
             env.put("DOP_VISION_URI", "http://127.0.0.1:" + settings.visionPort());
             running.add(new ManagedService(spec.name(), settings.home().resolve(spec.jar()), port,
                     spec.contextPath() + "/actuator/health/readiness", env, settings.serviceJavaOptions(),

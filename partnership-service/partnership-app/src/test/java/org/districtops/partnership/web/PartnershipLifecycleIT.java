@@ -1,6 +1,8 @@
 package org.districtops.partnership.web;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.districtops.partnership.api.PartnerRef;
+import org.districtops.partnership.demo.DemoPartner;
 import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.FakeVisionGoals;
 import org.districtops.testsupport.TestStores;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
@@ -52,6 +55,10 @@ class PartnershipLifecycleIT {
 
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
+    @Autowired
+    DemoPartner demoPartner;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void visionAvailable() {
@@ -338,6 +345,28 @@ class PartnershipLifecycleIT {
         assertThat(view.get("agreement").get("goalIds").get(0).asString()).isEqualTo("g-1");
     }
 
+    @Test
+    void givenAFirstEmbeddedStartWhenTheDemoPartnerIsSeededThenItsAccountCanSubmitAListingAndALaterStartSendsNothing()
+            throws Exception {
+        ApiClient api = api();
+
+        assertThat(demoPartner.seed(district)).isTrue();
+
+        JsonNode partner = api.await(path("/partners/" + DemoPartner.PARTNER_ID), staff,
+                p -> p.has("goodStanding") && p.get("goodStanding").asBoolean());
+        assertThat(partner.get("name").asString()).isEqualTo("Parker Partner Robotics");
+        String demoAccount = TestTokens.tokenWithClaims("partner", district,
+                Map.of("partner", DemoPartner.PARTNER_ID), "partner");
+        String listing = draft(demoAccount, DemoPartner.PARTNER_ID, "INTERNSHIP", "Robotics intern", "Manufacturing",
+                true, false, 10, 12, TODAY);
+        body(api.post(path("/listings/" + listing + "/submission"), demoAccount, null), 200);
+        api.await(path("/review-queue"), staff, q -> q.findValuesAsString("listingId").contains(listing));
+
+        int events = partnerEvents();
+        assertThat(demoPartner.seed(district)).as("a later start sends nothing").isFalse();
+        assertThat(partnerEvents()).isEqualTo(events);
+    }
+
     // --- helpers
 
     private String onboard(String name, String type) throws Exception {
@@ -396,6 +425,11 @@ class PartnershipLifecycleIT {
             }
         }
         throw new AssertionError("no listing " + listingId + " in " + listings);
+    }
+
+    private int partnerEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, new PartnerRef(district, DemoPartner.PARTNER_ID).toString());
     }
 
     private String path(String rest) {
