@@ -42,6 +42,7 @@ public abstract class GatewayITSupport {
     protected static final Queue<String> VISION_REQUESTS = new ConcurrentLinkedQueue<>();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.Set<String> FLAKY_PATHS_SEEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final HttpServer VISION;
     private static final int DEAD_PORT;
 
@@ -99,11 +100,16 @@ public abstract class GatewayITSupport {
 
     /**
      * {@code /api/vision/slow} answers after 4 s; {@code /api/vision/actuator/**} answers as a real service
-     * would (so a leak would be visible); everything else echoes the request back as JSON with status 201.
+     * would (so a leak would be visible); the first request for each {@code /api/vision/flaky/**} path has its
+     * connection closed unanswered; everything else echoes the request back as JSON with status 201.
      */
     private static void handleVision(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         VISION_REQUESTS.add(path);
+        if (path.startsWith("/api/vision/flaky/") && FLAKY_PATHS_SEEN.add(path)) {
+            exchange.close(); // no status line: the caller sees the connection closed early
+            return;
+        }
         try (exchange) {
             if (path.equals("/api/vision/slow")) {
                 sleep(4_000);

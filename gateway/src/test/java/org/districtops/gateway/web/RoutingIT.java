@@ -69,6 +69,25 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void givenAServiceThatDropsAConnectionWhenAReadMeetsItThenItIsTriedAgainButAWriteIsNot() {
+        client.get().uri("/api/vision/flaky/read")
+                .exchange()
+                .expectStatus().isEqualTo(201)
+                .expectBody().jsonPath("$.method").isEqualTo("GET");
+        assertThat(VISION_REQUESTS.stream().filter("/api/vision/flaky/read"::equals)).as("dropped, then answered")
+                .hasSize(2);
+
+        // a write may have been applied before the connection dropped: it is never sent twice
+        client.post().uri("/api/vision/flaky/write")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"x\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("vision"));
+        assertThat(VISION_REQUESTS.stream().filter("/api/vision/flaky/write"::equals)).hasSize(1);
+    }
+
+    @Test
     void slowServiceIsCutOffByTheTimeLimiter() {
         long start = System.nanoTime();
         client.get().uri("/api/vision/slow")
