@@ -30,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -96,6 +98,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = new FieldProblem(path(unknown), "Unknown property '" + unknown.getPropertyName()
                     + "'; expected one of " + unknown.getKnownPropertyIds());
+        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && expectation(mismatch.getTargetType()) != null) {
+            Object given = mismatch instanceof InvalidFormatException format ? format.getValue() : null;
+            problem = new FieldProblem(path(mismatch), (given instanceof String text ? "'" + text + "' is not valid: " : "")
+                    + expectation(mismatch.getTargetType()));
         } else if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             problem = new FieldProblem(path(mapping), "Invalid value: " + firstLine(mapping.getOriginalMessage()));
         } else {
@@ -256,6 +263,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** What a field of this type takes, in the caller's words rather than Java's; null for types without one. */
+    static String expectation(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                || type == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date such as 2026-09-01";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+                || type == java.time.ZonedDateTime.class) {
+            return "must be a date and time such as 2026-09-01T08:00:00Z";
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -83,4 +83,47 @@ class ProblemDetailsAdviceTest {
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().getStatus()).isEqualTo(400);
     }
+
+    enum Colour { RED, GREEN }
+
+    record Form(int capacity, double share, boolean paid, java.time.LocalDate start, java.time.Instant at, Colour colour,
+                java.util.List<String> tags, String title) {
+    }
+
+    @Test
+    void givenAValueOfTheWrongKind_whenTheBodyIsRead_thenTheErrorSaysWhatTheFieldTakesInPlainWords() {
+        assertThat(fieldError("{\"capacity\":\"lots\"}")).isEqualTo("capacity: 'lots' is not valid: must be a whole number");
+        assertThat(fieldError("{\"share\":\"half\"}")).isEqualTo("share: 'half' is not valid: must be a number");
+        assertThat(fieldError("{\"paid\":\"maybe\"}")).isEqualTo("paid: 'maybe' is not valid: must be true or false");
+        assertThat(fieldError("{\"start\":\"next week\"}"))
+                .isEqualTo("start: 'next week' is not valid: must be a date such as 2026-09-01");
+        assertThat(fieldError("{\"at\":\"soon\"}"))
+                .isEqualTo("at: 'soon' is not valid: must be a date and time such as 2026-09-01T08:00:00Z");
+        assertThat(fieldError("{\"colour\":\"BLUE\"}")).isEqualTo("colour: 'BLUE' is not valid: must be one of [RED, GREEN]");
+        assertThat(fieldError("{\"tags\":{\"a\":1}}")).isEqualTo("tags: must be a list");
+        assertThat(fieldError("{\"capacity\":[1]}")).isEqualTo("capacity: must be a whole number");
+        assertThat(fieldError("{\"title\":{\"a\":1}}")).isEqualTo("title: must be text");
+    }
+
+    /** The one field error the advice answers for {@code json} read as a {@link Form}, as "field: message". */
+    private String fieldError(String json) {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        RuntimeException cause;
+        try {
+            mapper.readValue(json, Form.class);
+            throw new AssertionError("read without error: " + json);
+        } catch (tools.jackson.core.JacksonException e) {
+            cause = e;
+        }
+        var input = new org.springframework.mock.http.MockHttpInputMessage(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ResponseEntity<Object> response = advice.handleHttpMessageNotReadable(
+                new org.springframework.http.converter.HttpMessageNotReadableException("unreadable", cause, input),
+                new org.springframework.http.HttpHeaders(), org.springframework.http.HttpStatus.BAD_REQUEST,
+                new org.springframework.web.context.request.ServletWebRequest(new MockHttpServletRequest()));
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        var errors = (java.util.List<?>) ((ProblemDetail) response.getBody()).getProperties().get("errors");
+        assertThat(errors).hasSize(1);
+        var error = (java.util.Map<?, ?>) errors.get(0);
+        return error.get("field") + ": " + error.get("message");
+    }
 }
