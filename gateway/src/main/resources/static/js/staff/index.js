@@ -9,6 +9,7 @@
     { href: '/staff/vision.html', label: 'Vision adoption: draft, comment period, moderation, board adoption', roles: ['superintendent'] },
     { href: '/staff/plan.html', label: 'Strategic plan: milestones, attention, updates', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/review.html', label: 'Listing approvals', roles: ['superintendent', 'district-staff'] },
+    { href: '/staff/partners.html', label: 'Partners: onboard, agreements, attestations', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/pilots.html', label: 'Pilots: measurements and decisions', roles: ['superintendent', 'district-staff'] },
     { href: '/staff/pd.html', label: 'Professional learning: awards and applications', roles: ['pd-staff'] },
     { href: '/staff/partner.html', label: 'My listings', roles: ['partner'] },

@@ -79,6 +79,11 @@
           rows.appendChild(el('li', 'meta', 'None.'));
         }
         section.appendChild(rows);
+        const renew = el('p', 'meta');
+        const link = el('a', null, 'Partners page');
+        link.href = '/staff/partners.html';
+        renew.append('Renew agreements and attestations, or onboard a new partner, on the ', link, '.');
+        section.appendChild(renew);
         return [card, section];
       });
     }

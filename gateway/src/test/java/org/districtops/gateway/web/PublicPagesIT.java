@@ -56,7 +56,8 @@ class PublicPagesIT extends GatewayITSupport {
                         .doesNotContain("document.write"));
         client.get().uri("/css/site.css").exchange().expectStatus().isOk();
         for (String script : new String[] {"/js/common.js", "/js/dashboard.js", "/js/opportunities.js", "/js/staff.js",
-                "/js/staff/plan.js", "/js/staff/partner.js", "/js/staff/review.js"}) {
+                "/js/staff/plan.js", "/js/staff/partner.js", "/js/staff/review.js",
+                "/js/staff/partners.js"}) {
             client.get().uri(script)
                     .exchange()
                     .expectStatus().isOk()
