@@ -32,17 +32,27 @@
     return a != null && b != null && Date.parse(a) === Date.parse(b);
   }
 
-  /** GETs url until check(body) holds (the read side caught up with a change); resolves the last body seen. */
+  /**
+   * GETs url until check(body) holds (the read side caught up with a change); resolves the last body seen. Then it
+   * reads once more a moment later: the service records a change of standing as a second event right after the
+   * change itself, and the read side applies them one by one, so the first answer may show the agreement without
+   * the standing it brought.
+   */
   function awaitReadSide(url, check) {
+    function get() {
+      return Staff.api('GET', url).then(function (result) { return result.ok ? result.body : null; }, function () { return null; });
+    }
     return new Promise(function (resolve) {
       let tries = 0;
       let last = null;
       (function poll() {
-        Staff.api('GET', url).then(function (result) {
-          last = result.ok ? result.body : last;
-          return result.ok && check(result.body);
-        }, function () { return false; }).then(function (done) {
-          if (done || ++tries >= POLL_TRIES) {
+        get().then(function (body) {
+          last = body || last;
+          if (body && check(body)) {
+            setTimeout(function () {
+              get().then(function (settled) { resolve(settled && check(settled) ? settled : body); });
+            }, POLL_MS);
+          } else if (++tries >= POLL_TRIES) {
             resolve(last);
           } else {
             setTimeout(poll, POLL_MS);
@@ -71,8 +81,10 @@
     if (!agreement) {
       return ['None on record', null, null];
     }
+    // an agreement runs through its end day (it expires as the next day starts, UTC) unless the API was given another expiry
+    const next = new Date(Date.parse(agreement.end + 'T00:00:00Z') + 86400000).toISOString();
     const term = Dop.formatDate(agreement.start) + ' \u2013 ' + Dop.formatDate(agreement.end)
-        + (agreement.expired ? ' (expired)' : ', expires ' + Dop.formatDate(agreement.expiresAt));
+        + (agreement.expired ? ' (expired)' : sameInstant(agreement.expiresAt, next) ? '' : ', expires ' + Dop.formatDate(agreement.expiresAt));
     const goals = (agreement.goalIds || []).map(function (id) { return goalTitles[id] || id; });
     const alignment = agreement.alignment === 'VERIFIED' ? null
         : agreement.alignment === 'UNVERIFIED' ? 'Goals not verified yet (the plan service did not answer); checked again later'
@@ -86,7 +98,7 @@
     if (!found) {
       return 'None on record';
     }
-    return (found.expired ? 'Expired ' : 'Valid, expires ') + Dop.formatDate(found.expiresAt) + ' \u00b7 reference ' + found.reference;
+    return (found.expired ? 'Expired ' : 'Valid until ') + Dop.formatDate(found.expiresAt) + ' \u00b7 reference ' + found.reference;
   }
 
   /** What the page knows of a partner: standing, agreement, attestations (re-rendered after each change). */
@@ -152,6 +164,7 @@
             ? ' The plan service did not answer: its goals are checked again later.' : '';
         if (Staff.report(form, result, 'Agreement recorded: ' + Dop.formatDate(request.start) + ' to '
             + Dop.formatDate(request.end) + '.' + unverified)) {
+          save.textContent = 'Renew the agreement';
           return onChanged(function (view) {
             return !!view.agreement && view.agreement.start === request.start && view.agreement.end === request.end
                 && sameInstant(view.agreement.expiresAt, result.body.expiresAt);
