@@ -32,34 +32,36 @@
     return a != null && b != null && Date.parse(a) === Date.parse(b);
   }
 
-  /**
-   * GETs url until check(body) holds (the read side caught up with a change); resolves the last body seen. Then it
-   * reads once more a moment later: the service records a change of standing as a second event right after the
-   * change itself, and the read side applies them one by one, so the first answer may show the agreement without
-   * the standing it brought.
-   */
+  /** GETs url until check(body) holds (the read side caught up with a change); resolves the last body seen. */
   function awaitReadSide(url, check) {
-    function get() {
-      return Staff.api('GET', url).then(function (result) { return result.ok ? result.body : null; }, function () { return null; });
-    }
     return new Promise(function (resolve) {
       let tries = 0;
       let last = null;
       (function poll() {
-        get().then(function (body) {
-          last = body || last;
-          if (body && check(body)) {
-            setTimeout(function () {
-              get().then(function (settled) { resolve(settled && check(settled) ? settled : body); });
-            }, POLL_MS);
-          } else if (++tries >= POLL_TRIES) {
-            resolve(last);
-          } else {
-            setTimeout(poll, POLL_MS);
-          }
-        });
+        Staff.api('GET', url).then(function (result) { return result.ok ? result.body : null; }, function () { return null; })
+            .then(function (body) {
+              last = body || last;
+              if (body && check(body)) {
+                resolve(body);
+              } else if (++tries >= POLL_TRIES) {
+                resolve(last);
+              } else {
+                setTimeout(poll, POLL_MS);
+              }
+            });
       })();
     });
+  }
+
+  /**
+   * Whether the read side has reached the version a write answered with. A change of standing is a second event
+   * after the change itself, and the answer's version includes it: waiting for the agreement alone could show it
+   * beside the standing it replaced.
+   */
+  function reached(version) {
+    return function (view) {
+      return view.version != null && version != null && view.version >= version;
+    };
   }
 
   function standing(partner) {
@@ -165,10 +167,7 @@
         if (Staff.report(form, result, 'Agreement recorded: ' + Dop.formatDate(request.start) + ' to '
             + Dop.formatDate(request.end) + '.' + unverified)) {
           save.textContent = 'Renew the agreement';
-          return onChanged(function (view) {
-            return !!view.agreement && view.agreement.start === request.start && view.agreement.end === request.end
-                && sameInstant(view.agreement.expiresAt, result.body.expiresAt);
-          });
+          return onChanged(reached(result.body.version));
         }
       }).finally(function () {
         save.disabled = false;
@@ -201,10 +200,7 @@
       Staff.api('POST', partnerUrl(district, key) + '/attestations', request).then(function (result) {
         if (Staff.report(form, result, Dop.humanize(request.type) + ' recorded, expires ' + Dop.formatDate(day) + '.')) {
           form.elements.reference.value = '';
-          return onChanged(function (view) {
-            return (view.attestations || []).some(function (a) {
-              return a.type === request.type && a.reference === request.reference && sameInstant(a.expiresAt, request.expiresAt);
-            });
+          return onChanged(reached(result.body.version));
           });
         }
       }).finally(function () {
@@ -343,7 +339,10 @@
 
     body.replaceChildren(card, onboardForm(district, function (partnerId) {
       return awaitReadSide(partnersUrl, function (partners) {
-        return (partners || []).some(function (p) { return p.partnerId === partnerId; });
+        // onboarding records the partner and then its (not yet good) standing: wait for both
+        return (partners || []).some(function (p) {
+          return p.partnerId === partnerId && (p.goodStanding || (p.standingReasons || []).length > 0);
+        });
       }).then(load);
     }));
     load();

@@ -5,6 +5,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.districtops.kit.errors.InvalidInputException;
 import org.districtops.kit.errors.NotFoundException;
@@ -94,8 +95,9 @@ public class Partner {
         apply(new PartnerContactRemoved(ref.districtId(), ref.partnerId(), c.contactId()));
     }
 
+    /** Returns the partner's version after the agreement and the standing it brings (pages wait for that version). */
     @CommandHandler
-    public void handle(SignAgreement c, DeadlineManager deadlines) {
+    public long handle(SignAgreement c, DeadlineManager deadlines) {
         Checks.required("start", c.start());
         if (c.end() == null || !c.end().isAfter(c.start())) {
             throw new InvalidInputException("end", "must be after start");
@@ -113,6 +115,7 @@ public class Partner {
                 c.alignment()));
         Deadlines.schedule(deadlines, ref.districtId(), ExpiryDue.AGREEMENT, c.expiresAt());
         updateStanding();
+        return version();
     }
 
     @CommandHandler
@@ -127,14 +130,16 @@ public class Partner {
         }
     }
 
+    /** Returns the partner's version after the attestation and the standing it brings. */
     @CommandHandler
-    public void handle(RecordAttestation c, DeadlineManager deadlines) {
+    public long handle(RecordAttestation c, DeadlineManager deadlines) {
         Checks.required("type", c.type());
         future("expiresAt", c.expiresAt());
         Checks.text("reference", c.reference(), 200);
         apply(new AttestationRecorded(ref.districtId(), ref.partnerId(), c.type(), c.expiresAt(), c.reference().strip()));
         Deadlines.schedule(deadlines, ref.districtId(), c.type().name(), c.expiresAt());
         updateStanding();
+        return version();
     }
 
     /** Deadlines live in memory: re-arm every pending one, and record the expiries that passed meanwhile. */
@@ -262,5 +267,10 @@ public class Partner {
     void on(PartnerStandingChanged e) {
         goodStanding = e.goodStanding();
         standingReasons = e.reasons();
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
     }
 }

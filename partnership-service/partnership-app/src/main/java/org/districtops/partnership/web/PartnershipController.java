@@ -95,9 +95,10 @@ public class PartnershipController {
         }
         var expiresAt = b.expiresAt() != null ? b.expiresAt()
                 : b.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        commands.send(new SignAgreement(new PartnerRef(districtId, partnerId), b.start(), b.end(), expiresAt,
-                b.goalIds(), alignmentStatus), access.actor());
-        return Map.of("partnerId", partnerId, "expiresAt", expiresAt.toString(), "alignment", alignmentStatus);
+        long version = commands.send(new SignAgreement(new PartnerRef(districtId, partnerId), b.start(), b.end(),
+                expiresAt, b.goalIds(), alignmentStatus), access.actor());
+        return Map.of("partnerId", partnerId, "expiresAt", expiresAt.toString(), "alignment", alignmentStatus,
+                "version", version);
     }
 
     @Operation(summary = "Record or renew an attestation with its expiry (staff, or the partner itself)")
@@ -106,9 +107,10 @@ public class PartnershipController {
                                                       @PathVariable @Pattern(regexp = ITEM_ID) String partnerId,
                                                       @Valid @RequestBody PartnershipRequests.Attestation b) {
         PartnerAccess.Access access = PartnerAccess.staffOrPartner(districtId).mayActFor(partnerId);
-        commands.send(new RecordAttestation(new PartnerRef(districtId, partnerId), b.type(), b.expiresAt(),
-                b.reference()), access.actor());
-        return created(Map.of("partnerId", partnerId, "type", b.type(), "expiresAt", b.expiresAt().toString()));
+        long version = commands.send(new RecordAttestation(new PartnerRef(districtId, partnerId), b.type(),
+                b.expiresAt(), b.reference()), access.actor());
+        return created(Map.of("partnerId", partnerId, "type", b.type(), "expiresAt", b.expiresAt().toString(),
+                "version", version));
     }
 
     @Operation(summary = "Draft a listing for the partner (the partner itself, or staff on its behalf)")

@@ -106,7 +106,20 @@ class PartnerTest {
     void anAgreementAndBothAttestationsMakeGoodStanding() {
         fixture.given(ONBOARDED, AGREEMENT, INSURANCE)
                 .when(new RecordAttestation(PARTNER, AttestationType.BACKGROUND_CHECKS, IN_30_DAYS, "BG-1"))
-                .expectEvents(CHECKS, GOOD);
+                .expectEvents(CHECKS, GOOD)
+                // the answer is the version that includes the standing: a page waits for the read side to reach it
+                .expectResultMessagePayload(4L);
+    }
+
+    @Test
+    void givenAnOnboardedPartnerWhenItsAgreementIsSignedThenTheAnswerIsItsVersionAfterTheNewStanding() {
+        fixture.given(ONBOARDED)
+                .when(new SignAgreement(PARTNER, TODAY, TODAY.plusYears(1), IN_60_DAYS, List.of(), AlignmentStatus.VERIFIED))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(AgreementSigned.class)),
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(PartnerStandingChanged.class)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayload(2L);
     }
 
     @Test

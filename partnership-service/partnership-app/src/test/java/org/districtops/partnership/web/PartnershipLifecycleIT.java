@@ -384,11 +384,18 @@ class PartnershipLifecycleIT {
                 "{\"start\":\"" + TODAY + "\",\"end\":\"" + TODAY.plusYears(1) + "\",\"goalIds\":[\"g-1\"]}"), 200);
         assertThat(agreement.get("alignment").asString()).isEqualTo("VERIFIED");
         String later = Instant.now().plusSeconds(365L * 86400).toString();
+        long version = -1;
         for (String type : new String[]{"LIABILITY_INSURANCE", "BACKGROUND_CHECKS"}) {
-            body(api.post(path("/partners/" + partnerId + "/attestations"), staff,
-                    "{\"type\":\"" + type + "\",\"expiresAt\":\"" + later + "\",\"reference\":\"REF-1\"}"), 201);
+            version = body(api.post(path("/partners/" + partnerId + "/attestations"), staff,
+                    "{\"type\":\"" + type + "\",\"expiresAt\":\"" + later + "\",\"reference\":\"REF-1\"}"), 201)
+                    .get("version").asLong();
         }
-        api.await(path("/partners/" + partnerId), staff, p -> p.get("goodStanding").asBoolean());
+        // a write answers with the version that includes the standing it brought: once the read side is there,
+        // the standing is too (what the staff partners page waits for)
+        long answered = version;
+        JsonNode view = api.await(path("/partners/" + partnerId), staff, p -> p.get("version").asLong() >= answered);
+        assertThat(view.get("goodStanding").asBoolean()).as(view.toString()).isTrue();
+        assertThat(view.get("standingReasons")).isEmpty();
     }
 
     private String draft(String token, String partnerId, String type, String title, String pathway, boolean paid,
