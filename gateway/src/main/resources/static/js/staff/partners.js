@@ -201,7 +201,6 @@
         if (Staff.report(form, result, Dop.humanize(request.type) + ' recorded, expires ' + Dop.formatDate(day) + '.')) {
           form.elements.reference.value = '';
           return onChanged(reached(result.body.version));
-          });
         }
       }).finally(function () {
         save.disabled = false;

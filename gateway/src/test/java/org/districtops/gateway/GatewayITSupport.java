@@ -37,7 +37,8 @@ public abstract class GatewayITSupport {
 
     /** The staff pages: served to a signed-in session only. */
     protected static final String[] STAFF_PAGES = {"/staff/", "/staff/plan.html", "/staff/partner.html",
-            "/staff/review.html", "/staff/partners.html", "/staff/pilots.html", "/staff/pd.html", "/staff/educator.html"};
+            "/staff/review.html", "/staff/partners.html", "/staff/pilots.html", "/staff/pd.html", "/staff/educator.html",
+            "/staff/vision.html", "/staff/audit.html"};
     /** Every path the fake vision service was asked for, in order. */
     protected static final Queue<String> VISION_REQUESTS = new ConcurrentLinkedQueue<>();
 

@@ -39,8 +39,9 @@ public final class LaunchedPlatform implements AutoCloseable {
         env.put("DOP_DATA_DIR", data.toString());
         // generous: on a busy 2-core machine five cold JVMs can take minutes (about 25 s when it is idle)
         env.put("DOP_READY_TIMEOUT_SECONDS", "600");
-        for (String name : PORTS) {
-            env.put(name, Integer.toString(freePort()));
+        List<Integer> ports = freePorts(PORTS.size());
+        for (int i = 0; i < PORTS.size(); i++) {
+            env.put(PORTS.get(i), Integer.toString(ports.get(i)));
         }
     }
 
@@ -163,6 +164,24 @@ public final class LaunchedPlatform implements AutoCloseable {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * {@code count} distinct free ports. The sockets stay open until all are chosen: asked one at a time, the system
+     * may hand out a port just released again (two of one platform's services once got the same port).
+     */
+    public static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
             }
         }
     }
