@@ -1,8 +1,6 @@
 package org.districtops.browser;
 
 import org.districtops.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -52,13 +50,6 @@ class DistrictPagesBrowserIT {
         milestoneId = shared.milestoneId;
     }
 
-    /** What the browser showed at the end of each test, for the failsafe report when one fails. */
-    @AfterEach
-    void logPage(TestInfo test) {
-        String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
-        log.info("{} ended on {}:\n{}", test.getDisplayName(), browser.driver.getCurrentUrl(),
-                text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
-    }
 
     @Test
     @Order(1)

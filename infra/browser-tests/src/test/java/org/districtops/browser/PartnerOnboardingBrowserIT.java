@@ -1,16 +1,12 @@
 package org.districtops.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +24,6 @@ import static org.districtops.testsupport.ApiClient.body;
 @ExtendWith(SharedPlatform.Start.class)
 class PartnerOnboardingBrowserIT {
 
-    private static final Logger log = LoggerFactory.getLogger(PartnerOnboardingBrowserIT.class);
     private static final String PARTNER = "riverside-robotics";
     private static final String NAME = "Riverside Robotics Club";
     /** The goal of the plan SharedPlatform seeds. */
@@ -43,12 +38,6 @@ class PartnerOnboardingBrowserIT {
         browser = shared.browser;
     }
 
-    @AfterEach
-    void logPage(TestInfo test) {
-        String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
-        log.info("{} ended on {}:\n{}", test.getDisplayName(), browser.driver.getCurrentUrl(),
-                text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
-    }
 
     @Test
     void districtStaffOnboardAPartnerAndRecordItsAgreementAndAttestationsUntilItCanPublish() throws Exception {

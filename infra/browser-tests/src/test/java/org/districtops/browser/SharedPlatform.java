@@ -2,6 +2,7 @@ package org.districtops.browser;
 
 import org.districtops.testsupport.ApiClient;
 import org.districtops.testsupport.LaunchedPlatform;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
@@ -60,11 +61,23 @@ final class SharedPlatform implements AutoCloseable {
     }
 
     /** The extension a browser test class declares: starts the shared platform unless it runs already. */
-    static final class Start implements BeforeAllCallback {
+    static final class Start implements BeforeAllCallback, AfterEachCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
             current = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .getOrComputeIfAbsent(SharedPlatform.class, key -> start(), SharedPlatform.class);
+        }
+
+        /** What the browser showed at the end of each test, for the failsafe report when one fails. */
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (current == null) {
+                return;
+            }
+            Browser browser = current.browser;
+            String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
+            log.info("{} ended on {}:\n{}", context.getDisplayName(), browser.driver.getCurrentUrl(),
+                    text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
         }
     }
 

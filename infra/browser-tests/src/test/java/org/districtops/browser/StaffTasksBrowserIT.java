@@ -1,12 +1,10 @@
 package org.districtops.browser;
 
 import org.districtops.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -102,13 +100,6 @@ class StaffTasksBrowserIT {
         return id;
     }
 
-    /** What the browser showed at the end of each test, for the failsafe report when one fails. */
-    @AfterEach
-    void logPage(TestInfo test) {
-        String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
-        log.info("{} ended on {}:\n{}", test.getDisplayName(), browser.driver.getCurrentUrl(),
-                text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
-    }
 
     @Test
     @Order(1)

@@ -1,11 +1,9 @@
 package org.districtops.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -44,12 +42,6 @@ class VisionAndAuditBrowserIT {
         browser = shared.browser;
     }
 
-    @AfterEach
-    void logPage(TestInfo test) {
-        String text = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
-        log.info("{} ended on {}:\n{}", test.getDisplayName(), browser.driver.getCurrentUrl(),
-                text.length() > 3000 ? text.substring(0, 3000) + "…" : text);
-    }
 
     @Test
     @Order(1)
