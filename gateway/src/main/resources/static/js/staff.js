@@ -250,9 +250,24 @@
     return new Date().toISOString().slice(0, 10);
   }
 
+  /**
+   * Calls load() (a promise) until done(value) holds or `tries` calls were made, intervalMs apart, and resolves the
+   * last value. For reading after a write: the read side follows the event store within a moment.
+   */
+  function until(load, done, tries, intervalMs) {
+    return load().then(function (value) {
+      if (done(value) || tries <= 1) {
+        return value;
+      }
+      return new Promise(function (resolve) { setTimeout(resolve, intervalMs); }).then(function () {
+        return until(load, done, tries - 1, intervalMs);
+      });
+    });
+  }
+
   window.Staff = {
     me: me, api: api, download: download, load: load, report: report, page: page, hasRole: hasRole, signOut: signOut,
     signOutButton: signOutButton, field: field, input: input, select: select, statusLine: statusLine, submitRow: submitRow,
-    today: today
+    today: today, until: until
   };
 })();

@@ -34,23 +34,15 @@
 
   /** GETs url until check(body) holds (the read side caught up with a change); resolves the last body seen. */
   function awaitReadSide(url, check) {
-    return new Promise(function (resolve) {
-      let tries = 0;
-      let last = null;
-      (function poll() {
-        Staff.api('GET', url).then(function (result) { return result.ok ? result.body : null; }, function () { return null; })
-            .then(function (body) {
-              last = body || last;
-              if (body && check(body)) {
-                resolve(body);
-              } else if (++tries >= POLL_TRIES) {
-                resolve(last);
-              } else {
-                setTimeout(poll, POLL_MS);
-              }
-            });
-      })();
-    });
+    let last = null;
+    return Staff.until(function () {
+      return Staff.api('GET', url)
+          .then(function (result) { return result.ok ? result.body : null; }, function () { return null; })
+          .then(function (body) {
+            last = body || last;
+            return body;
+          });
+    }, function (body) { return !!body && check(body); }, POLL_TRIES, POLL_MS).then(function () { return last; });
   }
 
   /**

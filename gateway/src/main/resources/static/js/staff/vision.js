@@ -284,23 +284,17 @@
   }
 
   /** Loads until the read side reached minVersion (a few tries), then renders. */
-  function caughtUp(minVersion, tries) {
-    return fetchState().then(function (state) {
+  function caughtUp(minVersion) {
+    return Staff.until(fetchState, function (state) {
       // versions start at 0 (the first event's sequence): nothing seen yet is -1
-      const seen = Math.max(state.vision ? state.vision.version : -1, state.draft ? state.draft.version : -1);
-      if (seen >= minVersion || tries <= 0) {
-        return state;
-      }
-      return new Promise(function (resolve) { setTimeout(resolve, 300); }).then(function () {
-        return caughtUp(minVersion, tries - 1);
-      });
-    });
+      return Math.max(state.vision ? state.vision.version : -1, state.draft ? state.draft.version : -1) >= minVersion;
+    }, 21, 300);
   }
 
   function show(minVersion) {
     const body = document.getElementById('page-body');
     return Dop.block(body, 'vision', function () {
-      return caughtUp(minVersion == null ? -1 : minVersion, 20);
+      return caughtUp(minVersion == null ? -1 : minVersion);
     }, function (state) {
       return [draftSection(state.draft, state.vision), adoptedSection(state.vision)];
     });
